@@ -1,0 +1,7 @@
+import { ComingSoon, comingSoonMetadata } from "@/components/coming-soon";
+
+export const generateMetadata = () => comingSoonMetadata("practice");
+
+export default function PracticePage() {
+  return <ComingSoon section="practice" />;
+}

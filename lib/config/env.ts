@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { resolveDatabaseFile } from "./database-url";
+
+/** Every environment variable PodDeck reads, with its default. README's table mirrors this. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().trim().min(1).optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { databaseFile: string };
+
+export class EnvError extends Error {}
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`invalid environment: ${problems.join("; ")}`);
+  }
+  return { ...parsed.data, databaseFile: resolveDatabaseFile(parsed.data.DATABASE_URL) };
+}

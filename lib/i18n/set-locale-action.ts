@@ -1,0 +1,15 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { LOCALE_COOKIE, LocaleSchema } from "./locales";
+
+export async function setLocale(formData: FormData): Promise<void> {
+  const parsed = LocaleSchema.safeParse(formData.get("locale"));
+  if (!parsed.success) return;
+  (await cookies()).set(LOCALE_COOKIE, parsed.data, {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+    httpOnly: false,
+  });
+}

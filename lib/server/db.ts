@@ -1,0 +1,52 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import { databaseUrlFor, resolveDatabaseFile } from "@/lib/config/database-url";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type Db = PrismaClient;
+
+/** Applied to every new connection: concurrent readers with one writer, waiting instead of failing. */
+export const CONNECTION_PRAGMAS = [
+  "PRAGMA journal_mode = WAL",
+  "PRAGMA synchronous = NORMAL",
+  "PRAGMA busy_timeout = 5000",
+  "PRAGMA foreign_keys = ON",
+];
+
+const SLOW_QUERY_MS = 100;
+
+/** Wraps the better-sqlite3 adapter so that no connection is used before its pragmas are set. */
+function withPragmas(file: string): SqlMigrationAwareDriverAdapterFactory {
+  const base = new PrismaBetterSQLite3({ url: databaseUrlFor(file), timeout: 5000 });
+  const prepare = async (adapter: SqlDriverAdapter) => {
+    await adapter.executeScript(CONNECTION_PRAGMAS.map((p) => `${p};`).join("\n"));
+    return adapter;
+  };
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => prepare(await base.connect()),
+    connectToShadowDb: async () => prepare(await base.connectToShadowDb()),
+  };
+}
+
+export function createDb(file: string = resolveDatabaseFile()): Db {
+  const client = new PrismaClient({
+    adapter: withPragmas(file),
+    log: [{ emit: "event", level: "query" }],
+  });
+  client.$on("query", (event) => {
+    if (event.duration >= SLOW_QUERY_MS) {
+      console.warn(`[db] slow query (${event.duration} ms): ${event.query.slice(0, 200)}`);
+    }
+  });
+  return client;
+}
+
+// One client per process; dev hot reloads would otherwise open a new connection each time.
+const globalForDb = globalThis as unknown as { poddeckDb?: Db };
+export const db: Db = globalForDb.poddeckDb ?? createDb();
+if (process.env.NODE_ENV !== "production") globalForDb.poddeckDb = db;

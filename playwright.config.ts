@@ -1,0 +1,65 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { assertThrowawayDatabase } from "./lib/config/assert-throwaway-database";
+
+// One throw-away database per run. Set once in the main process; workers inherit it.
+process.env.PODDECK_TEST_DB ??= path.join(
+  os.tmpdir(),
+  `poddeck-test-e2e-${Date.now()}-${process.pid}.db`,
+);
+const databaseFile = process.env.PODDECK_TEST_DB;
+assertThrowawayDatabase(databaseFile);
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.test.ts",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  globalTeardown: "./e2e/global-teardown.ts",
+  use: {
+    baseURL,
+    trace: "on-first-retry",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      testIgnore: "**/*.phone.test.ts",
+    },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], channel: undefined },
+      testMatch: "**/*.phone.test.ts",
+    },
+  ],
+  webServer: {
+    command: "node_modules/.bin/tsx scripts/start.ts",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 300_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `file:${databaseFile}`,
+      PODDECK_TEST: "1",
+    },
+  },
+});

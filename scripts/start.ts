@@ -1,0 +1,98 @@
+/**
+ * `npm start`: everything a fresh clone needs, in order — environment, secret, port, database,
+ * migrations, decks, production build (only when stale) — then `next start`.
+ * `npm run dev` does the same but serves with `next dev`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { EnvError, readEnv } from "@/lib/config/env";
+import { assertThrowawayDatabase } from "@/lib/config/assert-throwaway-database";
+import { ensureAuthSecret } from "@/lib/tooling/auth-secret";
+import { computeBuildStamp, isBuildCurrent, writeBuildStamp } from "@/lib/tooling/build-stamp";
+import { applyMigrations, checkDatabaseFile, StartupError } from "@/lib/tooling/prepare-database";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function log(message: string) {
+  console.log(`PodDeck: ${message}`);
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      const hint = `set PORT to a free one, e.g. PORT=${port + 1} npm start`;
+      reject(
+        new StartupError(
+          error.code === "EADDRINUSE"
+            ? `port ${port} is already in use; ${hint}`
+            : `cannot listen on port ${port} (${error.code ?? error.message}); ${hint}`,
+        ),
+      );
+    });
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+function buildIfStale(env: NodeJS.ProcessEnv) {
+  const stamp = computeBuildStamp(root);
+  if (isBuildCurrent(root, stamp)) {
+    log("production build is current");
+    return;
+  }
+  log("building the production bundle (about a minute on first start)…");
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
+  if (result.status !== 0)
+    throw new StartupError("the production build failed (see the output above)");
+  // Recomputed: `next build` may itself touch an input (it adds its types folder to tsconfig).
+  writeBuildStamp(root, computeBuildStamp(root));
+}
+
+async function main() {
+  const env = readEnv();
+  if (process.env.PODDECK_TEST === "1") assertThrowawayDatabase(env.databaseFile);
+  const authSecret = ensureAuthSecret(env.AUTH_SECRET, path.join(root, "var"));
+  await assertPortFree(env.PORT);
+  checkDatabaseFile(env.databaseFile);
+  applyMigrations(root, env.databaseFile);
+  log(`database ready at ${path.relative(root, env.databaseFile) || env.databaseFile}`);
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: `file:${env.databaseFile}`,
+    AUTH_SECRET: authSecret,
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(env.PORT),
+  };
+  if (!dev) buildIfStale({ ...childEnv, NODE_ENV: "production" });
+
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(env.PORT)], {
+    cwd: root,
+    env: { ...childEnv, NODE_ENV: dev ? "development" : "production" },
+    stdio: ["inherit", "pipe", "inherit"],
+  });
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (/Ready in/.test(chunk.toString())) log(`serving at http://localhost:${env.PORT}`);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError || error instanceof EnvError) {
+    console.error(`PodDeck: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+});
