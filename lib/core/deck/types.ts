@@ -33,6 +33,11 @@ export interface ConceptForms {
   instrumental: string;
   prepositional: string;
   plural: string;
+  /** Optional plural cases (Russian): without them a statement using them is never swapped. */
+  pluralGenitive?: string;
+  pluralDative?: string;
+  pluralInstrumental?: string;
+  pluralPrepositional?: string;
 }
 
 export interface Concept {
@@ -40,6 +45,12 @@ export interface Concept {
   name: string; // as the heading says it, alias stripped: «Под»
   aliases: string[]; // «Pod»
   forms: ConceptForms;
+  /**
+   * True when the case forms are real (English always; Russian only with a forms table). When
+   * false, Russian templates may use only the nominative. Forms are spelled as they stand
+   * mid-sentence (common nouns lower-cased).
+   */
+  hasCaseForms?: boolean;
   provenance: Provenance;
 }
 
@@ -69,6 +80,8 @@ export interface Example {
   title: string;
   text: string;
   conceptKeys: string[];
+  /** Bold terms, code spans, named things found in the text (cloze candidates). */
+  terms?: string[];
   provenance: Provenance;
 }
 

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Question } from "@/lib/core/deck/types";
+import { getMessages } from "@/lib/i18n/server";
+import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import { db } from "@/lib/server/db";
+import { getDeck } from "@/lib/server/decks/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ deckId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const deck = await getDeck(db, decodeURIComponent((await params).deckId));
+  return { title: deck?.summary.title ?? "404" };
+}
+
+function groupByAspect(questions: Question[]): Map<string, Question[]> {
+  const groups = new Map<string, Question[]>();
+  for (const q of questions) groups.set(q.tags.aspect, [...(groups.get(q.tags.aspect) ?? []), q]);
+  return groups;
+}
+
+export default async function DeckPage({ params }: Props) {
+  const { t } = await getMessages();
+  const deck = await getDeck(db, decodeURIComponent((await params).deckId));
+  if (!deck) notFound();
+  const aspectTitle = new Map(deck.summary.aspects.map((a) => [a.key as string, a.title]));
+  const groups = groupByAspect(deck.questions);
+  return (
+    <>
+      <p>
+        <Link href="/decks">← {t.decks.title}</Link>
+      </p>
+      <h1>{deck.summary.title}</h1>
+      <p className="muted">
+        {t.decks.questions}: {deck.questions.length} · {deck.sourcePath}
+      </p>
+      <Link className="button primary" href={`/study?deck=${encodeURIComponent(deck.summary.id)}`}>
+        {t.decks.study}
+      </Link>
+      <h2>{t.decks.byAspect}</h2>
+      {[...groups.entries()].map(([aspect, questions]) => (
+        <section key={aspect} className="card aspect-group" aria-labelledby={`aspect-${aspect}`}>
+          <h3 id={`aspect-${aspect}`}>
+            {aspectTitle.get(aspect) ?? aspect} <span className="muted">({questions.length})</span>
+          </h3>
+          <ul className="question-list">
+            {questions.map((q) => (
+              <li key={q.id}>
+                <span className="kind-badge">{t.study.kinds[q.kind]}</span> {q.prompt}
+                <details>
+                  <summary>{t.study.rightAnswer}</summary>
+                  <p>
+                    <strong>{q.answer}</strong>
+                  </p>
+                  <blockquote className="source-quote">
+                    {q.source.quote}{" "}
+                    <span className="muted">
+                      ({t.study.line} {q.source.line})
+                    </span>
+                  </blockquote>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <h2>{t.decks.source}</h2>
+      <article
+        className="card source-document"
+        dangerouslySetInnerHTML={{ __html: renderMarkdown(deck.sourceMarkdown) }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+export { resolveAspectKey } from "./aspect-keys";
+export { buildDeck, summarizeDeck, type BuiltDeck } from "./build-deck";
+export type { ConceptFormsEntry, ConceptFormsTable } from "./concept-forms";
+export { detectLanguage } from "./detect-language";
+export {
+  DocumentError,
+  formatDocumentIssue,
+  type DocumentErrorCode,
+  type DocumentIssue,
+} from "./document-error";
+export { generateQuestions } from "./generate-questions";
+export { gradeAnswer } from "./grade-answer";
+export { matchesAnswer, normalizeText } from "./normalize-text";
+export {
+  MAX_DOCUMENT_BYTES,
+  parseComparisonDocument,
+  type ParseDocumentOptions,
+} from "./parse-document";
+export * from "./types";

@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { ConceptFormsTable } from "@/lib/core/deck/concept-forms";
+import { DocumentError } from "@/lib/core/deck/document-error";
+import { MAX_DOCUMENT_BYTES } from "@/lib/core/deck/parse-document";
+
+/** What the core needs to build a deck from a `<name>.md` file and its optional sidecar. */
+export interface DeckSource {
+  markdown: string;
+  /** The file name without `.md`, e.g. "containers-vs-pods.ru". */
+  documentId: string;
+  forms?: ConceptFormsTable;
+}
+
+const FormValueSchema = z.string().trim().min(1);
+
+/** One concept's row in `<name>.forms.json`; unknown keys are refused to catch typos. */
+const ConceptFormsEntrySchema = z.strictObject({
+  key: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lower-case slug such as "pod"')
+    .optional(),
+  nominative: FormValueSchema.optional(),
+  genitive: FormValueSchema.optional(),
+  dative: FormValueSchema.optional(),
+  accusative: FormValueSchema.optional(),
+  instrumental: FormValueSchema.optional(),
+  prepositional: FormValueSchema.optional(),
+  plural: FormValueSchema.optional(),
+  pluralGenitive: FormValueSchema.optional(),
+  pluralDative: FormValueSchema.optional(),
+  pluralInstrumental: FormValueSchema.optional(),
+  pluralPrepositional: FormValueSchema.optional(),
+});
+
+export const ConceptFormsTableSchema = z.record(z.string().min(1), ConceptFormsEntrySchema);
+
+function formsPathFor(markdownPath: string): string {
+  return markdownPath.replace(/\.md$/i, "") + ".forms.json";
+}
+
+function readText(file: string, what: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new DocumentError("unreadable", [
+      { message: `cannot read ${what} ${file}: no such file` },
+    ]);
+  }
+  if (!stat.isFile()) {
+    throw new DocumentError("unreadable", [{ message: `cannot read ${what} ${file}: not a file` }]);
+  }
+  // Refuse before reading: a huge file must not be loaded into memory at all.
+  if (stat.size > MAX_DOCUMENT_BYTES) {
+    throw new DocumentError("too-large", [
+      {
+        message: `${file} is ${(stat.size / (1024 * 1024)).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`,
+      },
+    ]);
+  }
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DocumentError("unreadable", [{ message: `cannot read ${what} ${file}: ${reason}` }]);
+  }
+}
+
+function readForms(file: string): ConceptFormsTable | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const text = readText(file, "forms file");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DocumentError("bad-forms", [{ message: `${file} is not valid JSON: ${reason}` }]);
+  }
+  const parsed = ConceptFormsTableSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new DocumentError(
+      "bad-forms",
+      parsed.error.issues.map((issue) => ({
+        message: `${file}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`,
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+/** Reads `<name>.md` and its optional `<name>.forms.json`. Throws only DocumentError. */
+export function readDeckSource(markdownPath: string): DeckSource {
+  const markdown = readText(markdownPath, "document");
+  const forms = readForms(formsPathFor(markdownPath));
+  const documentId = path.basename(markdownPath).replace(/\.md$/i, "");
+  return forms ? { markdown, documentId, forms } : { markdown, documentId };
+}

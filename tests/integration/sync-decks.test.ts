@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { syncDecks } from "@/lib/server/decks/sync-decks";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+
+const NOW = new Date("2026-03-02T06:00:00Z");
+const LATER = new Date("2026-03-09T06:00:00Z");
+const RU = "containers-vs-pods.ru";
+
+let t: TestDatabase;
+let dir: string;
+beforeEach(() => {
+  t = createTestDatabase();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "poddeck-test-sources-"));
+  for (const name of fs.readdirSync("data/sources"))
+    fs.copyFileSync(path.join("data/sources", name), path.join(dir, name));
+});
+afterEach(async () => {
+  await t.cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("syncDecks", () => {
+  it("loads every document, and a second run changes nothing", async () => {
+    const first = await syncDecks(t.db, { sourcesDir: dir, now: NOW });
+    expect(first.failures).toEqual([]);
+    expect(first.decks.map((d) => d.deckId).sort()).toEqual(["containers-vs-pods.en", RU]);
+    expect(first.decks.every((d) => d.created > 40 && d.updated === 0 && d.retired === 0)).toBe(
+      true,
+    );
+
+    const snapshot = async () => ({
+      decks: await t.db.deck.findMany({ orderBy: { id: "asc" } }),
+      questions: await t.db.question.findMany({ orderBy: { id: "asc" } }),
+    });
+    const before = await snapshot();
+    const second = await syncDecks(t.db, { sourcesDir: dir, now: LATER });
+    expect(second.decks.map((d) => [d.created, d.updated, d.retired])).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("keeps the text of the seed word for word", async () => {
+    await syncDecks(t.db, { sourcesDir: dir, now: NOW });
+    const deck = await t.db.deck.findUniqueOrThrow({ where: { id: RU } });
+    expect(deck.sourceMarkdown).toBe(
+      fs.readFileSync("../shared/sources/containers-vs-pods.ru.md", "utf8"),
+    );
+  });
+
+  it("retires questions that left the document and keeps the learner's progress on them", async () => {
+    await syncDecks(t.db, { sourcesDir: dir, now: NOW });
+    const idsBefore = (
+      await t.db.question.findMany({ where: { deckId: RU }, select: { id: true } })
+    ).map((q) => q.id);
+    const file = path.join(dir, `${RU}.md`);
+    const original = fs.readFileSync(file, "utf8");
+    const exampleLine = original
+      .split("\n")
+      .find((l) => l.includes("**Пример:**") && l.includes("Nginx) в контейнере"));
+    expect(exampleLine).toBeDefined();
+
+    const doomed = await t.db.question.findMany({
+      where: { deckId: RU, siblingKey: "fact:container:example" },
+    });
+    expect(doomed.length).toBeGreaterThan(0);
+    const learner = await t.db.learner.create({ data: {} });
+    await t.db.card.create({
+      data: {
+        learnerId: learner.id,
+        questionId: doomed[0]!.id,
+        due: NOW,
+        stability: 1,
+        difficulty: 5,
+        elapsedDays: 0,
+        scheduledDays: 1,
+        learningSteps: 0,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+      },
+    });
+
+    fs.writeFileSync(file, original.replace(`${exampleLine}\n`, ""));
+    const report = await syncDecks(t.db, { sourcesDir: dir, now: LATER });
+    const ru = report.decks.find((d) => d.deckId === RU);
+    expect(ru?.retired).toBeGreaterThanOrEqual(doomed.length);
+    const retired = await t.db.question.findMany({
+      where: { id: { in: doomed.map((q) => q.id) } },
+    });
+    expect(retired.every((q) => q.retiredAt?.getTime() === LATER.getTime())).toBe(true);
+    expect(await t.db.card.count({ where: { learnerId: learner.id } })).toBe(1);
+
+    // Unrelated questions kept their ids.
+    const kept = await t.db.question.count({ where: { id: { in: idsBefore }, retiredAt: null } });
+    expect(kept).toBeGreaterThan(idsBefore.length * 0.6);
+
+    // Restoring the text brings the same questions back.
+    fs.writeFileSync(file, original);
+    await syncDecks(t.db, { sourcesDir: dir, now: LATER });
+    expect(
+      await t.db.question.count({
+        where: { id: { in: doomed.map((q) => q.id) }, retiredAt: null },
+      }),
+    ).toBe(doomed.length);
+  });
+
+  it("reports a document that does not fit, loads the rest, and leaves its old deck alone", async () => {
+    await syncDecks(t.db, { sourcesDir: dir, now: NOW });
+    const countBefore = await t.db.question.count({ where: { deckId: RU } });
+    fs.writeFileSync(path.join(dir, `${RU}.md`), "# Just a title\n\nNo concepts here.\n");
+    fs.writeFileSync(path.join(dir, "broken.md"), "");
+    const report = await syncDecks(t.db, { sourcesDir: dir, now: LATER });
+    expect(report.failures.map((f) => f.file).sort()).toEqual(["broken.md", `${RU}.md`]);
+    expect(report.failures.every((f) => f.message.length > 10)).toBe(true);
+    expect(report.decks.map((d) => d.deckId)).toEqual(["containers-vs-pods.en"]);
+    expect(await t.db.question.count({ where: { deckId: RU, retiredAt: null } })).toBe(countBefore);
+  });
+});
