@@ -9,6 +9,7 @@ import path from "node:path";
 import { EnvError, readEnv } from "@/lib/config/env";
 import { assertThrowawayDatabase } from "@/lib/config/assert-throwaway-database";
 import { ensureAuthSecret } from "@/lib/tooling/auth-secret";
+import { loadDecks } from "@/lib/tooling/load-decks";
 import { computeBuildStamp, isBuildCurrent, writeBuildStamp } from "@/lib/tooling/build-stamp";
 import { applyMigrations, checkDatabaseFile, StartupError } from "@/lib/tooling/prepare-database";
 
@@ -63,6 +64,7 @@ async function main() {
   checkDatabaseFile(env.databaseFile);
   applyMigrations(root, env.databaseFile);
   log(`database ready at ${path.relative(root, env.databaseFile) || env.databaseFile}`);
+  await loadDecks(root, env.databaseFile, log);
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,

@@ -1,7 +1,65 @@
-import { ComingSoon, comingSoonMetadata } from "@/components/coming-soon";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StudySession } from "@/components/study/study-session";
+import { getMessages } from "@/lib/i18n/server";
+import { db } from "@/lib/server/db";
+import { listDecks } from "@/lib/server/decks/queries";
 
-export const generateMetadata = () => comingSoonMetadata("study");
+export const dynamic = "force-dynamic";
 
-export default function StudyPage() {
-  return <ComingSoon section="study" />;
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.study.title };
+}
+
+type Props = { searchParams: Promise<{ deck?: string | string[] }> };
+
+export default async function StudyPage({ searchParams }: Props) {
+  const { t, locale } = await getMessages();
+  const decks = await listDecks(db);
+  const requested = [(await searchParams).deck ?? []].flat();
+  const known = new Set(decks.map((d) => d.summary.id));
+  let selected = requested.filter((id) => known.has(id));
+  if (selected.length === 0) {
+    // Default: the decks in the interface language, else whatever is loaded.
+    const inLocale = decks.filter((d) => d.summary.language === locale).map((d) => d.summary.id);
+    selected = inLocale.length > 0 ? inLocale : decks.slice(0, 1).map((d) => d.summary.id);
+  }
+
+  return (
+    <>
+      <div className="page-title">
+        <h1>{t.study.title}</h1>
+        <Link href="/study/settings" className="button small">
+          {t.study.settings}
+        </Link>
+      </div>
+      {decks.length === 0 ? (
+        <p className="card">{t.study.noDecks}</p>
+      ) : (
+        <>
+          <form className="deck-chooser" method="get" action="/study">
+            <fieldset>
+              <legend>{t.study.chooseDecks}</legend>
+              {decks.map(({ summary }) => (
+                <label key={summary.id}>
+                  <input
+                    type="checkbox"
+                    name="deck"
+                    value={summary.id}
+                    defaultChecked={selected.includes(summary.id)}
+                  />{" "}
+                  {summary.title} <span className="muted">({summary.language.toUpperCase()})</span>
+                </label>
+              ))}
+              <button type="submit" className="button small">
+                OK
+              </button>
+            </fieldset>
+          </form>
+          <StudySession key={selected.join(",")} deckIds={selected} t={t.study} locale={locale} />
+        </>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,72 @@
+import autocannon from "autocannon";
+import { percentile } from "./percentiles";
+
+export interface LoadResult {
+  name: string;
+  connections: number;
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface LoadSpec {
+  name: string;
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  method: "GET" | "POST";
+  /** Called for every request: its path, headers and body. */
+  next: () => { path: string; headers?: Record<string, string>; body?: string };
+}
+
+/** Runs autocannon and measures every response time itself (autocannon reports no p95). */
+export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  const times: number[] = [];
+  let errors = 0;
+  let finish: (result: autocannon.Result) => void = () => undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon(
+    {
+      url: spec.url,
+      connections: spec.connections,
+      duration: spec.durationSeconds,
+      requests: [
+        {
+          method: spec.method,
+          setupRequest: (request) => {
+            const r = spec.next();
+            return {
+              ...request,
+              path: r.path,
+              headers: { ...request.headers, "content-type": "application/json", ...r.headers },
+              body: r.body,
+            };
+          },
+        },
+      ],
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    times.push(responseTime);
+    if (statusCode >= 300) errors += 1;
+  });
+  const result = await done;
+  return {
+    name: spec.name,
+    connections: spec.connections,
+    requests: times.length,
+    errors: errors + result.errors + result.timeouts,
+    rps: Math.round((times.length / result.duration) * 10) / 10,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+  };
+}

@@ -1,0 +1,48 @@
+import type { StudyState } from "@/lib/server/study/get-study-card";
+import type { SubmitAnswerResult } from "@/lib/server/study/submit-answer";
+import type { AnswerInput } from "@/lib/core/deck/types";
+
+/** Typed calls to the study route handlers; an error carries the server's message and code. */
+export class StudyApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, { ...init, headers: { "Content-Type": "application/json" } });
+  const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string };
+  if (!response.ok)
+    throw new StudyApiError(body.message ?? response.statusText, response.status, body.error);
+  return body as T;
+}
+
+export function fetchStudyState(deckIds: string[]): Promise<StudyState> {
+  const query = deckIds.map((id) => `deck=${encodeURIComponent(id)}`).join("&");
+  return call<StudyState>(`/api/study?${query}`, { cache: "no-store" });
+}
+
+export interface SubmitPayload {
+  clientAnswerId: string;
+  questionId: string;
+  cardVersion: number | null;
+  answer: AnswerInput;
+  rating: 1 | 2 | 3 | 4;
+  durationMs: number;
+  timeZone: string;
+}
+
+export function postAnswer(payload: SubmitPayload): Promise<SubmitAnswerResult> {
+  return call<SubmitAnswerResult>("/api/study/answers", {
+    method: "POST",
+    body: JSON.stringify(payload),
+  });
+}
+
+export function postUndo(clientAnswerId: string): Promise<{ questionId: string }> {
+  return call("/api/study/undo", { method: "POST", body: JSON.stringify({ clientAnswerId }) });
+}

@@ -1,0 +1,129 @@
+import { expect, test } from "./fixtures";
+import { answerCurrentCard, currentPrompt, readQueueCounts } from "./study-helpers";
+import { countRows } from "./test-database";
+
+test.describe("studying as a new visitor", () => {
+  test("answers 10 cards of mixed kinds by mouse and keyboard; progress survives a reload", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Начать без аккаунта" }).click();
+    await expect(page).toHaveURL(/\/study/);
+    await expect(page.locator("#study-prompt")).toBeVisible();
+    expect(await readQueueCounts(page)).toEqual({ new: 20, learning: 0, review: 0 });
+
+    const kinds = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      kinds.add((await page.locator(".kind-label").textContent()) ?? "");
+      await answerCurrentCard(page, i % 2 === 0 ? "mouse" : "keyboard", 3);
+    }
+    expect([...kinds]).toHaveLength(4);
+    await expect.poll(() => readQueueCounts(page).then((c) => c.new)).toBe(10);
+
+    await page.reload();
+    await expect(page.locator("#study-prompt")).toBeVisible();
+    expect((await readQueueCounts(page)).new).toBe(10);
+    const learner = await page
+      .context()
+      .cookies()
+      .then((c) => c.find((x) => x.name === "pd_learner"));
+    expect(learner?.httpOnly).toBe(true);
+    const learnerId = decodeURIComponent(learner?.value ?? "").split(".")[0];
+    expect(countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerId)).toBe(
+      10,
+    );
+  });
+
+  test("shows right or wrong with the source, proposes a rating, and undo restores the card", async ({
+    page,
+  }) => {
+    await page.goto("/study");
+    await expect(page.locator("#study-prompt")).toBeVisible();
+    // Skip to the first auto-graded card.
+    for (
+      let i = 0;
+      i < 6 && (await page.getByRole("button", { name: "Показать ответ" }).isVisible());
+      i++
+    ) {
+      await answerCurrentCard(page, "mouse", 4);
+      await expect(page.locator("#study-prompt")).toBeVisible();
+    }
+    const prompt = await currentPrompt(page);
+    const counts = await readQueueCounts(page);
+    await page.locator(".options .option, #cloze-answer, .matching select").first().waitFor();
+    if (await page.locator("#cloze-answer").isVisible()) {
+      await page.locator("#cloze-answer").fill("ошибка");
+      await page.keyboard.press("Enter");
+    } else if (await page.locator(".matching select").first().isVisible()) {
+      for (const s of await page.locator(".matching select").all())
+        await s.selectOption({ index: 1 });
+      await page.getByRole("button", { name: "Проверить" }).click();
+    } else {
+      await page.locator(".options .option").first().click();
+    }
+    await expect(
+      page
+        .getByRole("status")
+        .filter({ hasText: /Верно|Неверно/ })
+        .first(),
+    ).toBeVisible();
+    await expect(page.locator(".source-quote blockquote")).not.toBeEmpty();
+    await expect(page.locator(".rating.proposed")).toHaveCount(1);
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".rating").first()).toBeHidden();
+
+    await page.keyboard.press("u");
+    await expect(page.getByText("Ответ отменён")).toBeVisible();
+    await expect(page.locator("#study-prompt")).toHaveText(prompt);
+    expect(await readQueueCounts(page)).toEqual(counts);
+  });
+
+  test("keyboard help opens with ?", async ({ page }) => {
+    await page.goto("/study");
+    await expect(page.locator("#study-prompt")).toBeVisible();
+    await page.keyboard.press("?");
+    await expect(page.getByRole("list", { name: "Горячие клавиши" })).toContainText("U — отменить");
+  });
+});
+
+test("a double submit is applied once and a stale answer is refused", async ({ page }) => {
+  await page.goto("/study");
+  // The first answer makes this visitor a guest learner (cookie); the race below is within one learner.
+  await answerCurrentCard(page, "mouse", 3);
+  const state = await (await page.request.get("/api/study?deck=containers-vs-pods.ru")).json();
+  const answer = {
+    clientAnswerId: crypto.randomUUID(),
+    questionId: state.card.question.id,
+    cardVersion: state.card.cardVersion,
+    answer: { type: "reveal" },
+    rating: 3,
+    durationMs: 1500,
+  };
+  const [first, second] = await Promise.all([
+    page.request.post("/api/study/answers", { data: answer }),
+    page.request.post("/api/study/answers", { data: answer }),
+  ]);
+  const bodies = [await first.json(), await second.json()];
+  expect(bodies[0].due).toBe(bodies[1].due);
+  expect(bodies.map((b) => b.replayed).sort()).toEqual([false, true]);
+  expect(
+    countRows(
+      "SELECT count(*) AS n FROM ReviewLog WHERE clientAnswerId = ?",
+      answer.clientAnswerId,
+    ),
+  ).toBe(1);
+
+  const stale = await page.request.post("/api/study/answers", {
+    data: { ...answer, clientAnswerId: crypto.randomUUID() },
+  });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).error).toBe("already_answered");
+
+  const bad = await page.request.post("/api/study/answers", { data: { ...answer, rating: 7 } });
+  expect(bad.status()).toBe(400);
+  const garbage = await page.request.post("/api/study/answers", {
+    data: "{not json",
+    headers: { "content-type": "application/json" },
+  });
+  expect(garbage.status()).toBe(400);
+});

@@ -1,0 +1,153 @@
+import type { QuestionKind } from "@/lib/core/deck/types";
+import { State, type CardState } from "./scheduler";
+import type { StudySettings } from "./settings";
+import { nextStudyDayStart, studyDayStart } from "./study-day";
+
+export interface QueueCard {
+  questionId: string;
+  kind: QuestionKind;
+  /** Questions from the same fact share it; only one of them is shown per study day. */
+  siblingKey: string;
+  /** null: never seen (a new card). */
+  state: CardState | null;
+  suspended: boolean;
+  buriedUntil?: Date | null;
+}
+
+export type QueueReason = "learning" | "review" | "new";
+
+export interface QueueEntry {
+  questionId: string;
+  reason: QueueReason;
+}
+
+export interface QueueCounts {
+  learning: number;
+  review: number;
+  new: number;
+}
+
+export interface BuildStudyQueueInput {
+  now: Date;
+  settings: Pick<StudySettings, "newCardsPerDay" | "reviewsPerDay" | "timeZone" | "dayStartHour">;
+  cards: readonly QueueCard[];
+  newIntroducedToday: number;
+  reviewsDoneToday: number;
+  /** Sibling keys of the cards answered since the current study day began. */
+  siblingKeysStudiedToday: readonly string[];
+}
+
+interface Candidate {
+  card: QueueCard;
+  index: number;
+}
+
+/** By due date; input order breaks ties so the queue never depends on sort stability. */
+function sortByDue(candidates: Candidate[]): Candidate[] {
+  const dueMs = (candidate: Candidate) => candidate.card.state?.due.getTime() ?? 0;
+  return [...candidates].sort((a, b) => dueMs(a) - dueMs(b) || a.index - b.index);
+}
+
+/**
+ * Round-robin over kinds (in order of first appearance), keeping input order within a kind.
+ * Ranks come from *all* cards, not only the new ones left, so the interleaving stays the same
+ * as cards get answered (otherwise the kind listed first would come back after every answer).
+ */
+function interleaveByKind(candidates: Candidate[], all: readonly QueueCard[]): Candidate[] {
+  const kindOrder = new Map<QuestionKind, number>();
+  const seenOfKind = new Map<QuestionKind, number>();
+  const rank: number[] = [];
+  for (const card of all) {
+    if (!kindOrder.has(card.kind)) kindOrder.set(card.kind, kindOrder.size);
+    const seen = seenOfKind.get(card.kind) ?? 0;
+    rank.push(seen);
+    seenOfKind.set(card.kind, seen + 1);
+  }
+  const key = (c: Candidate) => [rank[c.index] ?? 0, kindOrder.get(c.card.kind) ?? 0] as const;
+  return [...candidates].sort((a, b) => {
+    const [rankA, kindA] = key(a);
+    const [rankB, kindB] = key(b);
+    return rankA - rankB || kindA - kindB || a.index - b.index;
+  });
+}
+
+/**
+ * What to study now, in order, like Anki: (re)learning cards due now, then reviews due before
+ * the study day ends (up to the daily limit), then new cards (up to the daily limit) with kinds
+ * interleaved. Suspended and buried cards are left out, and so are review and new cards whose
+ * fact was already studied today or is already in the queue (learning cards are exempt: their
+ * next step cannot wait until tomorrow).
+ */
+export function buildStudyQueue(input: BuildStudyQueueInput): QueueEntry[] {
+  const { now, settings } = input;
+  const nowMs = now.getTime();
+  const dayEndMs = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
+
+  const learning: Candidate[] = [];
+  const reviews: Candidate[] = [];
+  const fresh: Candidate[] = [];
+  input.cards.forEach((card, index) => {
+    if (card.suspended) return;
+    if (card.buriedUntil && card.buriedUntil.getTime() > nowMs) return;
+    const state = card.state;
+    if (state === null || state.state === State.New) {
+      fresh.push({ card, index });
+    } else if (state.state === State.Learning || state.state === State.Relearning) {
+      if (state.due.getTime() <= nowMs) learning.push({ card, index });
+    } else if (state.due.getTime() < dayEndMs) {
+      reviews.push({ card, index });
+    }
+  });
+
+  const queue: QueueEntry[] = [];
+  const takenSiblingKeys = new Set(input.siblingKeysStudiedToday);
+  const take = (candidates: Candidate[], reason: QueueReason, limit: number) => {
+    let taken = 0;
+    for (const { card } of candidates) {
+      if (taken >= limit) break;
+      if (reason !== "learning" && takenSiblingKeys.has(card.siblingKey)) continue;
+      queue.push({ questionId: card.questionId, reason });
+      takenSiblingKeys.add(card.siblingKey);
+      taken += 1;
+    }
+  };
+
+  take(sortByDue(learning), "learning", Number.POSITIVE_INFINITY);
+  take(sortByDue(reviews), "review", Math.max(0, settings.reviewsPerDay - input.reviewsDoneToday));
+  take(
+    interleaveByKind(fresh, input.cards),
+    "new",
+    Math.max(0, settings.newCardsPerDay - input.newIntroducedToday),
+  );
+  return queue;
+}
+
+/** Header counts for a queue built by `buildStudyQueue`. */
+export function countQueue(queue: readonly QueueEntry[]): QueueCounts {
+  const counts: QueueCounts = { learning: 0, review: 0, new: 0 };
+  for (const entry of queue) counts[entry.reason] += 1;
+  return counts;
+}
+
+export interface StudiedSibling {
+  siblingKey: string;
+  answeredAt: Date;
+}
+
+/**
+ * The sibling keys answered in the study day containing `now`: an answer at 03:30 local time
+ * belongs to the previous day and does not bury its siblings today.
+ */
+export function listSiblingKeysStudiedToday(
+  answers: readonly StudiedSibling[],
+  now: Date,
+  timeZone: string,
+  dayStartHour = 4,
+): string[] {
+  const startMs = studyDayStart(now, timeZone, dayStartHour).getTime();
+  const keys = new Set<string>();
+  for (const answer of answers) {
+    if (answer.answeredAt.getTime() >= startMs) keys.add(answer.siblingKey);
+  }
+  return [...keys];
+}

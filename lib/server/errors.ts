@@ -1,0 +1,34 @@
+/** Typed failures of domain operations; `toErrorResponse` turns them into 4xx answers. */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export class BadRequestError extends DomainError {
+  constructor(message: string) {
+    super(message, 400, "bad_request");
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message: string) {
+    super(message, 404, "not_found");
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super(message, 403, "forbidden");
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, code = "conflict") {
+    super(message, 409, code);
+  }
+}

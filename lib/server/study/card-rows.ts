@@ -1,0 +1,65 @@
+import type { CardState, ReviewLogState, StateValue, RatingValue } from "@/lib/core/study";
+import type { Card, ReviewLog } from "@/lib/generated/prisma/client";
+
+/** Mapping between Prisma rows and the core's plain card/log states. */
+export function toCardState(row: Card): CardState {
+  return {
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state as StateValue,
+    lastReview: row.lastReview,
+  };
+}
+
+export function cardStateColumns(card: CardState) {
+  return {
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsedDays,
+    scheduledDays: card.scheduledDays,
+    learningSteps: card.learningSteps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+    lastReview: card.lastReview,
+  };
+}
+
+export function toReviewLogState(row: ReviewLog): ReviewLogState {
+  return {
+    rating: row.rating as RatingValue,
+    state: row.state as StateValue,
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsedDays: row.elapsedDays,
+    lastElapsedDays: row.lastElapsedDays,
+    scheduledDays: row.scheduledDays,
+    learningSteps: row.learningSteps,
+    review: row.reviewedAt,
+    previousDue: row.previousDue,
+  };
+}
+
+export function reviewLogColumns(log: ReviewLogState) {
+  return {
+    rating: log.rating,
+    state: log.state,
+    due: log.due,
+    stability: log.stability,
+    difficulty: log.difficulty,
+    elapsedDays: log.elapsedDays,
+    lastElapsedDays: log.lastElapsedDays,
+    scheduledDays: log.scheduledDays,
+    learningSteps: log.learningSteps,
+    reviewedAt: log.review,
+    previousDue: log.previousDue,
+  };
+}

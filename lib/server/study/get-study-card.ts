@@ -1,0 +1,130 @@
+import { SELF_GRADED_KINDS, type Question } from "@/lib/core/deck/types";
+import {
+  buildStudyQueue,
+  countQueue,
+  listSiblingKeysStudiedToday,
+  newCardState,
+  nextStudyDayStart,
+  previewIntervals,
+  State,
+  studyDayStart,
+  type QueueCounts,
+  type QueueReason,
+  type RatingValue,
+} from "@/lib/core/study";
+import type { Db } from "../db";
+import { getStudySettings } from "../learners";
+import { parseQuestionPayload } from "../decks/question-payload";
+import { toCardState } from "./card-rows";
+
+export interface StudyCard {
+  question: Question;
+  selfGraded: boolean;
+  reason: QueueReason;
+  /** The card's version as the learner saw it (null: never answered); a stale one is refused. */
+  cardVersion: number | null;
+  previews: Record<RatingValue, string>;
+}
+
+export interface StudyState {
+  card: StudyCard | null;
+  counts: QueueCounts;
+  /** When nothing is due now: when the next card (a learning step or tomorrow's reviews) is due. */
+  nextDueAt: string | null;
+}
+
+/** The learner's next card in the chosen decks: learning due now, then reviews, then new cards. */
+export async function getStudyCard(
+  db: Db,
+  options: { learnerId: string | null; deckIds: string[]; now: Date },
+): Promise<StudyState> {
+  const { learnerId, deckIds, now } = options;
+  const settings = await getStudySettings(db, learnerId);
+  const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
+
+  const [questions, cards, todays] = await Promise.all([
+    db.question.findMany({
+      where: { deckId: { in: deckIds }, retiredAt: null },
+      select: { id: true, kind: true, siblingKey: true },
+      orderBy: [{ deckId: "asc" }, { position: "asc" }],
+    }),
+    learnerId
+      ? db.card.findMany({
+          where: { learnerId, question: { deckId: { in: deckIds }, retiredAt: null } },
+        })
+      : Promise.resolve([]),
+    learnerId
+      ? db.reviewLog.findMany({
+          where: { learnerId, reviewedAt: { gte: dayStart } },
+          select: { siblingKey: true, reviewedAt: true, state: true },
+        })
+      : Promise.resolve([]),
+  ]);
+
+  const cardByQuestion = new Map(cards.map((c) => [c.questionId, c]));
+  const queue = buildStudyQueue({
+    now,
+    settings,
+    cards: questions.map((q) => {
+      const card = cardByQuestion.get(q.id);
+      return {
+        questionId: q.id,
+        kind: q.kind as Question["kind"],
+        siblingKey: q.siblingKey,
+        // A card row still in state New (e.g. after an undo) is a new card again.
+        state: card && card.state !== State.New ? toCardState(card) : null,
+        suspended: card?.suspended ?? false,
+        buriedUntil: card?.buriedUntil ?? null,
+      };
+    }),
+    newIntroducedToday: todays.filter((l) => l.state === State.New).length,
+    reviewsDoneToday: todays.filter((l) => l.state === State.Review).length,
+    siblingKeysStudiedToday: listSiblingKeysStudiedToday(
+      todays.map((l) => ({ siblingKey: l.siblingKey, answeredAt: l.reviewedAt })),
+      now,
+      settings.timeZone,
+      settings.dayStartHour,
+    ),
+  });
+
+  const counts = countQueue(queue);
+  const first = queue[0];
+  if (!first) {
+    const upcoming = cards
+      .filter((c) => !c.suspended && c.state !== State.New)
+      .map((c) => c.due.getTime())
+      .filter((t) => t > now.getTime());
+    const tomorrow = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
+    const hasNew = questions.some((q) => !cardByQuestion.has(q.id));
+    const next = Math.min(...upcoming, hasNew ? tomorrow : Infinity);
+    return {
+      card: null,
+      counts,
+      nextDueAt: Number.isFinite(next) ? new Date(next).toISOString() : null,
+    };
+  }
+
+  const row = await db.question.findUniqueOrThrow({
+    where: { id: first.questionId },
+    select: { payload: true },
+  });
+  const question = parseQuestionPayload(row.payload);
+  const card = cardByQuestion.get(first.questionId);
+  const previews = previewIntervals(card ? toCardState(card) : newCardState(now), settings, now);
+  return {
+    card: {
+      question,
+      selfGraded: SELF_GRADED_KINDS.includes(question.kind),
+      reason: first.reason,
+      cardVersion: card ? card.version : null,
+      previews: {
+        1: previews[1].label,
+        2: previews[2].label,
+        3: previews[3].label,
+        4: previews[4].label,
+      },
+    },
+    counts,
+    nextDueAt: null,
+  };
+}

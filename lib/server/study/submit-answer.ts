@@ -1,0 +1,125 @@
+import { gradeAnswer } from "@/lib/core/deck";
+import { SELF_GRADED_KINDS } from "@/lib/core/deck/types";
+import { applyRating, formatInterval, newCardState } from "@/lib/core/study";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "../db";
+import { ConflictError, NotFoundError } from "../errors";
+import { getStudySettings } from "../learners";
+import { parseQuestionPayload } from "../decks/question-payload";
+import { cardStateColumns, reviewLogColumns, toCardState } from "./card-rows";
+import type { SubmitAnswerInput } from "./schemas";
+
+export interface SubmitAnswerResult {
+  clientAnswerId: string;
+  questionId: string;
+  correct: boolean | null;
+  rating: number;
+  due: string;
+  interval: string;
+  cardVersion: number;
+  /** True when this is the stored result of an earlier identical submit. */
+  replayed: boolean;
+}
+
+class StaleCardError extends Error {}
+
+async function findReplay(db: Db, learnerId: string, clientAnswerId: string) {
+  const log = await db.reviewLog.findUnique({
+    where: { learnerId_clientAnswerId: { learnerId, clientAnswerId } },
+    select: { response: true },
+  });
+  return log ? ({ ...JSON.parse(log.response), replayed: true } as SubmitAnswerResult) : null;
+}
+
+/**
+ * Applies one answer exactly once: a retry with the same client answer id gets the stored
+ * result; an answer to a card that changed since it was shown (another tab) is refused.
+ */
+export async function submitAnswer(
+  db: Db,
+  options: { learnerId: string; input: SubmitAnswerInput; now: Date },
+): Promise<SubmitAnswerResult> {
+  const { learnerId, input, now } = options;
+  // No replay lookup up front: a repeated submit always fails the version check or the unique
+  // client answer id below, and is answered from the stored result there.
+  const questionRow = await db.question.findFirst({
+    where: { id: input.questionId, retiredAt: null },
+    select: { payload: true, siblingKey: true },
+  });
+  if (!questionRow) throw new NotFoundError("no such question");
+  const question = parseQuestionPayload(questionRow.payload);
+  const selfGraded = SELF_GRADED_KINDS.includes(question.kind);
+  const correct = selfGraded ? null : gradeAnswer(question, input.answer).correct;
+
+  const settings = await getStudySettings(db, learnerId);
+  try {
+    return await db.$transaction(async (tx) => {
+      const card = await tx.card.findUnique({
+        where: { learnerId_questionId: { learnerId, questionId: input.questionId } },
+      });
+      if ((card?.version ?? null) !== input.cardVersion) throw new StaleCardError();
+
+      const before = card ? toCardState(card) : newCardState(now);
+      const rated = applyRating(before, input.rating, settings, now);
+      const version = (card?.version ?? -1) + 1;
+      let cardId: string;
+      if (card) {
+        const updated = await tx.card.updateMany({
+          where: { id: card.id, version: card.version },
+          data: { ...cardStateColumns(rated.card), version },
+        });
+        if (updated.count !== 1) throw new StaleCardError();
+        cardId = card.id;
+      } else {
+        const created = await tx.card.create({
+          data: {
+            learnerId,
+            questionId: input.questionId,
+            ...cardStateColumns(rated.card),
+            version,
+          },
+          select: { id: true },
+        });
+        cardId = created.id;
+      }
+
+      const result: SubmitAnswerResult = {
+        clientAnswerId: input.clientAnswerId,
+        questionId: input.questionId,
+        correct,
+        rating: input.rating,
+        due: rated.card.due.toISOString(),
+        interval: formatInterval(rated.card.due.getTime() - now.getTime()),
+        cardVersion: version,
+        replayed: false,
+      };
+      await tx.reviewLog.create({
+        data: {
+          learnerId,
+          cardId,
+          questionId: input.questionId,
+          clientAnswerId: input.clientAnswerId,
+          siblingKey: questionRow.siblingKey,
+          ...reviewLogColumns(rated.log),
+          durationMs: input.durationMs,
+          answer: JSON.stringify(input.answer),
+          correct,
+          response: JSON.stringify(result),
+        },
+      });
+      return result;
+    });
+  } catch (error) {
+    const isRace =
+      error instanceof StaleCardError ||
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
+    if (!isRace) throw error;
+    // This very answer was applied before (a retry) or by a concurrent twin: replay its result.
+    const twin = await findReplay(db, learnerId, input.clientAnswerId);
+    if (twin) return twin;
+    throw new ConflictError(
+      "this card was already answered (in another tab?); load the next card",
+      "already_answered",
+    );
+  }
+}
