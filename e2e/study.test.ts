@@ -127,3 +127,47 @@ test("a double submit is applied once and a stale answer is refused", async ({ p
   });
   expect(garbage.status()).toBe(400);
 });
+
+test("a second tab answering a card the first tab already answered gets a clear message", async ({
+  page,
+  context,
+}) => {
+  await page.goto("/study");
+  await answerCurrentCard(page, "mouse", 3);
+  const otherTab = await context.newPage();
+  await otherTab.goto("/study");
+  await expect(otherTab.locator("#study-prompt")).toHaveText(await currentPrompt(page));
+
+  await answerCurrentCard(page, "mouse", 3);
+  const reveal = otherTab.getByRole("button", { name: "Показать ответ" });
+  if (await reveal.isVisible()) await reveal.click();
+  else
+    await otherTab.locator(".options .option, #cloze-answer, .matching select").first().waitFor();
+  if (await otherTab.locator(".options .option").first().isVisible())
+    await otherTab.locator(".options .option").first().click();
+  else if (await otherTab.locator("#cloze-answer").isVisible()) {
+    await otherTab.locator("#cloze-answer").fill("x");
+    await otherTab.keyboard.press("Enter");
+  } else if (await otherTab.locator(".matching select").first().isVisible()) {
+    for (const s of await otherTab.locator(".matching select").all())
+      await s.selectOption({ index: 1 });
+    await otherTab.getByRole("button", { name: "Проверить" }).click();
+  }
+  await otherTab.getByRole("button", { name: /Хорошо/ }).click();
+  await expect(
+    otherTab.getByRole("alert").filter({ hasText: "Загрузить следующую" }),
+  ).toContainText("Эту карточку уже ответили в другой вкладке.");
+  await otherTab.getByRole("button", { name: "Загрузить следующую" }).click();
+  await expect(otherTab.locator("#study-prompt")).toHaveText(await currentPrompt(page));
+});
+
+test("in English the study page picks the English deck and speaks English", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: /EN/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Container or pod?" })).toBeVisible();
+  await page.getByRole("link", { name: "Start without an account" }).click();
+  await expect(page.getByRole("checkbox", { name: /Container vs Pod/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /Контейнер vs Под/ })).not.toBeChecked();
+  await expect(page.locator(".kind-label")).toHaveText("Definition");
+  await expect(page.locator("#study-prompt")).toHaveText(/container/i);
+});

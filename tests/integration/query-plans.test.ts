@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+
+let t: TestDatabase;
+beforeAll(() => {
+  t = createTestDatabase();
+});
+afterAll(() => t.cleanup());
+
+async function plan(sql: string): Promise<string> {
+  const rows = await t.db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`);
+  return rows.map((r) => r.detail).join("\n");
+}
+
+// The hot reads of the study queue must be index lookups, never a scan of all cards or logs.
+describe("query plans of the study queue", () => {
+  it("finds a learner's due cards through the (learnerId, suspended, due) index", async () => {
+    const detail = await plan(
+      `SELECT id FROM "Card" WHERE "learnerId" = 'x' AND "suspended" = 0 AND "due" <= 1767225600000 ORDER BY "due"`,
+    );
+    expect(detail).toMatch(/SEARCH Card USING (COVERING )?INDEX Card_learnerId_suspended_due_idx/);
+    expect(detail).not.toMatch(/SCAN Card/);
+  });
+
+  it("finds a learner's cards for a deck by index on both sides of the join", async () => {
+    const detail = await plan(
+      `SELECT c.id FROM "Card" c JOIN "Question" q ON q.id = c."questionId"
+       WHERE c."learnerId" = 'x' AND q."deckId" IN ('a') AND q."retiredAt" IS NULL`,
+    );
+    expect(detail).not.toMatch(/SCAN (c|Card)\b/);
+    expect(detail).toMatch(
+      /SEARCH q USING INDEX sqlite_autoindex_Question_1|SEARCH q USING INDEX Question_deckId/,
+    );
+  });
+
+  it("finds today's answers through the (learnerId, reviewedAt) index", async () => {
+    const detail = await plan(
+      `SELECT "siblingKey" FROM "ReviewLog" WHERE "learnerId" = 'x' AND "reviewedAt" >= 1767225600000`,
+    );
+    expect(detail).toMatch(/SEARCH ReviewLog USING INDEX ReviewLog_learnerId_reviewedAt_idx/);
+  });
+
+  it("looks up a replayed answer by its unique client answer id", async () => {
+    const detail = await plan(
+      `SELECT response FROM "ReviewLog" WHERE "learnerId" = 'x' AND "clientAnswerId" = 'y'`,
+    );
+    expect(detail).toMatch(/SEARCH ReviewLog USING INDEX ReviewLog_learnerId_clientAnswerId_key/);
+  });
+});
