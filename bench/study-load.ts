@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { createDb } from "@/lib/server/db";
-import { signLearnerId } from "@/lib/server/learners";
+import { signLearnerId } from "@/lib/server/guest-cookie";
 import { runLoad, type LoadResult } from "./http-load";
 
 export interface StudyBenchRow {

@@ -2,9 +2,11 @@ import Link from "next/link";
 import type { Locale, Messages } from "@/lib/i18n/locales";
 import { LOCALES } from "@/lib/i18n/locales";
 import { setLocale } from "@/lib/i18n/set-locale-action";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { NavLinks } from "./nav-links";
 
-export function SiteHeader({ locale, t }: { locale: Locale; t: Messages }) {
+export async function SiteHeader({ locale, t }: { locale: Locale; t: Messages }) {
+  const user = await getCurrentUser();
   const items = [
     { href: "/study", label: t.nav.study },
     { href: "/practice", label: t.nav.practice },
@@ -18,6 +20,9 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Messages }) {
         PodDeck
       </Link>
       <NavLinks items={items} label={t.nav.label} />
+      <Link className="account-link" href={user ? "/account" : "/login"}>
+        {user ? user.name || user.email : t.auth.signIn}
+      </Link>
       <form action={setLocale} className="language-switch" aria-label={t.language.label}>
         {LOCALES.map((l) => (
           <button

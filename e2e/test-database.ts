@@ -13,3 +13,14 @@ export function countRows(sql: string, ...params: unknown[]): number {
     sqlite.close();
   }
 }
+
+export function readValue<T>(sql: string, ...params: unknown[]): T {
+  const file = process.env.PODDECK_TEST_DB ?? "";
+  assertThrowawayDatabase(file);
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (sqlite.prepare(sql).get(...params) as { value: T }).value;
+  } finally {
+    sqlite.close();
+  }
+}

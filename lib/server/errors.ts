@@ -15,6 +15,12 @@ export class BadRequestError extends DomainError {
   }
 }
 
+export class UnauthorizedError extends DomainError {
+  constructor(message: string) {
+    super(message, 401, "unauthorized");
+  }
+}
+
 export class NotFoundError extends DomainError {
   constructor(message: string) {
     super(message, 404, "not_found");

@@ -1,63 +1,60 @@
-import crypto from "node:crypto";
 import { cookies } from "next/headers";
 import { StudySettingsSchema, type StudySettings } from "@/lib/core/study";
+import { getCurrentUser } from "./auth/current-user";
 import { db, type Db } from "./db";
+import { LEARNER_COOKIE, signLearnerId, verifyLearnerCookie } from "./guest-cookie";
 
-export const LEARNER_COOKIE = "pd_learner";
+export { LEARNER_COOKIE, signLearnerId, verifyLearnerCookie };
+
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
 
-function secret(): string {
-  const value = process.env.AUTH_SECRET;
-  // npm start always provides one; without it a cookie could be forged, so refuse to sign.
-  if (!value || value.length < 32)
-    throw new Error("AUTH_SECRET is not set (npm start generates one)");
-  return value;
-}
-
-function signature(learnerId: string): string {
-  return crypto.createHmac("sha256", secret()).update(`learner:${learnerId}`).digest("base64url");
-}
-
-export function signLearnerId(learnerId: string): string {
-  return `${learnerId}.${signature(learnerId)}`;
-}
-
-/** The learner id in a cookie value, or null when it is missing, malformed or forged. */
-export function verifyLearnerCookie(value: string | undefined): string | null {
-  if (!value) return null;
-  const dot = value.lastIndexOf(".");
-  if (dot <= 0) return null;
-  const id = value.slice(0, dot);
-  const given = Buffer.from(value.slice(dot + 1));
-  const expected = Buffer.from(signature(id));
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? id : null;
-}
-
-/** The current visitor's learner id from the signed cookie (read-only: pages call this). */
+/**
+ * The current visitor's learner: the account's when signed in, else the guest's from the signed
+ * cookie; null for a first-time visitor. Read-only, so pages may call it.
+ */
 export async function getLearnerId(): Promise<string | null> {
-  return verifyLearnerCookie((await cookies()).get(LEARNER_COOKIE)?.value);
+  const user = await getCurrentUser();
+  if (user) {
+    const learner = await db.learner.findUnique({
+      where: { userId: user.id },
+      select: { id: true },
+    });
+    return learner?.id ?? null;
+  }
+  const guestId = verifyLearnerCookie((await cookies()).get(LEARNER_COOKIE)?.value);
+  if (!guestId) return null;
+  // A cookie of a guest who since registered (or was merged) no longer names a guest.
+  const guest = await db.learner.findFirst({
+    where: { id: guestId, userId: null },
+    select: { id: true },
+  });
+  return guest?.id ?? null;
 }
 
 /**
- * The current learner, created as a guest on first use and bound to a signed HttpOnly cookie.
- * Only route handlers and server actions may call it (they can set cookies).
+ * The current learner, created on first use: for an account, its learner; for a visitor, a
+ * guest bound to a signed HttpOnly cookie. Only route handlers and server actions may call it
+ * (they can set cookies).
  */
 export async function requireLearnerId(options: {
   timeZone?: string;
   secure: boolean;
 }): Promise<string> {
-  const existing = await getLearnerId();
-  if (
-    existing &&
-    (await db.learner.findUnique({ where: { id: existing }, select: { id: true } }))
-  ) {
-    return existing;
-  }
   const timeZone = StudySettingsSchema.shape.timeZone.safeParse(options.timeZone);
-  const learner = await db.learner.create({
-    data: { timeZone: timeZone.success ? timeZone.data : "UTC" },
-    select: { id: true },
-  });
+  const zone = timeZone.success ? timeZone.data : "UTC";
+  const user = await getCurrentUser();
+  if (user) {
+    const learner = await db.learner.upsert({
+      where: { userId: user.id },
+      update: {},
+      create: { userId: user.id, timeZone: zone },
+      select: { id: true },
+    });
+    return learner.id;
+  }
+  const existing = await getLearnerId();
+  if (existing) return existing;
+  const learner = await db.learner.create({ data: { timeZone: zone }, select: { id: true } });
   (await cookies()).set(LEARNER_COOKIE, signLearnerId(learner.id), {
     httpOnly: true,
     sameSite: "lax",

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseStoredSettings, signLearnerId, verifyLearnerCookie } from "@/lib/server/learners";
+import { signLearnerId, verifyLearnerCookie } from "@/lib/server/guest-cookie";
+import { parseStoredSettings } from "@/lib/server/learners";
 
 beforeAll(() => {
   process.env.AUTH_SECRET = "unit-test-secret-that-is-long-enough-0123456789";

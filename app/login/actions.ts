@@ -1,0 +1,45 @@
+"use server";
+
+import { CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
+import { LoginSchema } from "@/lib/core/accounts/account-schemas";
+import { signIn } from "@/lib/server/auth/auth";
+import { clientAddress, getSignInBlock } from "@/lib/server/auth/sign-in-limits";
+import { db } from "@/lib/server/db";
+import { parseForm, type FormState } from "@/lib/server/form-state";
+import { safeRedirectPath } from "@/lib/server/request";
+
+export async function login(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(LoginSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const block = await getSignInBlock(db, {
+    email: parsed.data.email,
+    ip: clientAddress(await headers()),
+    now: new Date(),
+  });
+  if (block) {
+    return {
+      status: "error",
+      message: "rate_limited",
+      params: { minutes: Math.ceil(block.retryAfterSeconds / 60) },
+      errors: {},
+    };
+  }
+  try {
+    await signIn("credentials", {
+      ...parsed.data,
+      redirectTo: safeRedirectPath(formData.get("next"), "/study"),
+    });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      // One message whether the email is unknown or the password wrong.
+      return {
+        status: "error",
+        message: error.code === "rate_limited" ? "rate_limited_soon" : "credentials_invalid",
+        errors: {},
+      };
+    }
+    throw error; // the redirect after a successful sign-in
+  }
+  return { status: "ok", errors: {} };
+}

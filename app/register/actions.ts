@@ -1,0 +1,30 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { RegisterSchema } from "@/lib/core/accounts/account-schemas";
+import { registerUser } from "@/lib/server/auth/accounts";
+import { signIn } from "@/lib/server/auth/auth";
+import { db } from "@/lib/server/db";
+import { formError, parseForm, type FormState } from "@/lib/server/form-state";
+import { LEARNER_COOKIE, verifyLearnerCookie } from "@/lib/server/guest-cookie";
+
+export async function register(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(RegisterSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const timeZone = formData.get("timeZone");
+  try {
+    await registerUser(db, {
+      ...parsed.data,
+      guestLearnerId: verifyLearnerCookie((await cookies()).get(LEARNER_COOKIE)?.value),
+      timeZone: typeof timeZone === "string" ? timeZone : undefined,
+    });
+  } catch (error) {
+    return formError(error);
+  }
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    redirectTo: "/study",
+  });
+  return { status: "ok", errors: {} };
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useActionState, useState, type FormEvent } from "react";
+import type { z } from "zod";
+import {
+  ChangePasswordSchema,
+  DeleteAccountSchema,
+  fieldErrors,
+  LoginSchema,
+  ProfileSchema,
+  RegisterSchema,
+} from "@/lib/core/accounts/account-schemas";
+import type { Messages } from "@/lib/i18n/locales";
+import type { FormState } from "@/lib/server/form-state";
+
+// The same schemas the server actions parse with: field errors show before the round trip.
+const SCHEMAS = {
+  register: RegisterSchema,
+  login: LoginSchema,
+  changePassword: ChangePasswordSchema,
+  profile: ProfileSchema,
+  deleteAccount: DeleteAccountSchema,
+} satisfies Record<string, z.ZodType>;
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type?: "text" | "email" | "password" | "select";
+  autoComplete?: string;
+  defaultValue?: string;
+  options?: { value: string; label: string }[];
+  hint?: string;
+}
+
+export function ValidatedForm({
+  id,
+  schema,
+  action,
+  fields,
+  submitLabel,
+  successMessage,
+  t,
+  danger = false,
+}: {
+  id: string;
+  schema: keyof typeof SCHEMAS;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  fields: FieldSpec[];
+  submitLabel: string;
+  successMessage?: string;
+  t: Messages["forms"];
+  danger?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle", errors: {} });
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const errors = { ...state.errors, ...clientErrors };
+  const translate = (key: string) => {
+    const text = (t.errors as Record<string, string>)[key] ?? key;
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(state.params?.[name] ?? ""));
+  };
+
+  function validate(event: FormEvent<HTMLFormElement>) {
+    const parsed = SCHEMAS[schema].safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    const found = parsed.success ? {} : fieldErrors(parsed.error);
+    setClientErrors(found);
+    if (!parsed.success) event.preventDefault();
+  }
+
+  return (
+    <form id={id} action={formAction} onSubmit={validate} className="form-grid card" noValidate>
+      {fields.map((f) => {
+        const error = errors[f.name];
+        const describedBy = [f.hint ? `${id}-${f.name}-hint` : "", `${id}-${f.name}-error`]
+          .join(" ")
+          .trim();
+        const common = {
+          id: `${id}-${f.name}`,
+          name: f.name,
+          defaultValue: f.defaultValue,
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": describedBy,
+        };
+        return (
+          <div key={f.name} className="field">
+            <label htmlFor={`${id}-${f.name}`}>{f.label}</label>
+            {f.type === "select" ? (
+              <select {...common}>
+                {f.options?.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input {...common} type={f.type ?? "text"} autoComplete={f.autoComplete} />
+            )}
+            {f.hint && (
+              <p id={`${id}-${f.name}-hint`} className="muted small">
+                {f.hint}
+              </p>
+            )}
+            <p id={`${id}-${f.name}-error`} className="field-error" aria-live="polite">
+              {error ? translate(error) : ""}
+            </p>
+          </div>
+        );
+      })}
+      <button
+        type="submit"
+        className={danger ? "button danger" : "button primary"}
+        disabled={pending}
+      >
+        {submitLabel}
+      </button>
+      <p
+        role="status"
+        aria-live="polite"
+        className={state.status === "error" ? "field-error" : "muted"}
+      >
+        {state.status === "error" && state.message ? translate(state.message) : ""}
+        {state.status === "ok" ? successMessage : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,221 @@
+import { isValidTimeZone } from "@/lib/core/study";
+import type { Role } from "@/lib/core/accounts/account-schemas";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "../db";
+import { BadRequestError, NotFoundError } from "../errors";
+import { hashPassword, isCommonPassword, verifyPassword } from "./passwords";
+
+export class FieldError extends BadRequestError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function assertAcceptablePassword(field: string, password: string) {
+  if (isCommonPassword(password)) {
+    throw new FieldError(field, "password_common");
+  }
+}
+
+/**
+ * Creates an account. A guest who registers keeps everything: their guest learner (with all its
+ * cards and review logs) becomes the account's learner in the same transaction.
+ */
+export async function registerUser(
+  db: Db,
+  options: {
+    email: string;
+    password: string;
+    name?: string;
+    guestLearnerId: string | null;
+    timeZone?: string;
+    role?: Role;
+  },
+): Promise<{ userId: string; learnerId: string }> {
+  assertAcceptablePassword("password", options.password);
+  const passwordHash = await hashPassword(options.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          email: options.email,
+          passwordHash,
+          name: options.name || null,
+          role: options.role ?? "learner",
+        },
+        select: { id: true },
+      });
+      const guest = options.guestLearnerId
+        ? await tx.learner.findFirst({
+            where: { id: options.guestLearnerId, userId: null },
+            select: { id: true },
+          })
+        : null;
+      const learner = guest
+        ? await tx.learner.update({
+            where: { id: guest.id },
+            data: { userId: user.id },
+            select: { id: true },
+          })
+        : await tx.learner.create({
+            data: {
+              userId: user.id,
+              timeZone:
+                options.timeZone && isValidTimeZone(options.timeZone) ? options.timeZone : "UTC",
+            },
+            select: { id: true },
+          });
+      return { userId: user.id, learnerId: learner.id };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new FieldError("email", "email_taken");
+    }
+    throw error;
+  }
+}
+
+/**
+ * Moves a guest's progress into an account after sign-in, in one transaction. Where both have
+ * a card for the same question, the one reviewed most recently wins; every review log is kept
+ * (the loser's logs are re-attached to the winner), none is doubled.
+ */
+export async function mergeGuestIntoUser(
+  db: Db,
+  options: { guestLearnerId: string; userId: string },
+): Promise<{ movedCards: number; movedLogs: number }> {
+  return db.$transaction(async (tx) => {
+    const guest = await tx.learner.findFirst({
+      where: { id: options.guestLearnerId, userId: null },
+    });
+    if (!guest) return { movedCards: 0, movedLogs: 0 };
+    const target =
+      (await tx.learner.findUnique({ where: { userId: options.userId } })) ??
+      (await tx.learner.create({ data: { userId: options.userId, timeZone: guest.timeZone } }));
+
+    const [guestCards, userCards] = await Promise.all([
+      tx.card.findMany({ where: { learnerId: guest.id } }),
+      tx.card.findMany({ where: { learnerId: target.id } }),
+    ]);
+    const userCardByQuestion = new Map(userCards.map((c) => [c.questionId, c]));
+    let movedCards = 0;
+    for (const card of guestCards) {
+      const existing = userCardByQuestion.get(card.questionId);
+      if (existing) {
+        const guestNewer =
+          (card.lastReview?.getTime() ?? -1) > (existing.lastReview?.getTime() ?? -1);
+        const [winner, loser] = guestNewer ? [card, existing] : [existing, card];
+        await tx.reviewLog.updateMany({ where: { cardId: loser.id }, data: { cardId: winner.id } });
+        await tx.card.delete({ where: { id: loser.id } });
+        if (!guestNewer) continue;
+      }
+      await tx.card.update({ where: { id: card.id }, data: { learnerId: target.id } });
+      movedCards += 1;
+    }
+    const moved = await tx.reviewLog.updateMany({
+      where: { learnerId: guest.id },
+      data: { learnerId: target.id },
+    });
+    await tx.learner.delete({ where: { id: guest.id } });
+    return { movedCards, movedLogs: moved.count };
+  });
+}
+
+export async function changePassword(
+  db: Db,
+  options: { userId: string; currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await db.user.findUnique({
+    where: { id: options.userId },
+    select: { passwordHash: true },
+  });
+  if (!user) throw new NotFoundError("no such account");
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, options.currentPassword))) {
+    throw new FieldError("currentPassword", "current_password_wrong");
+  }
+  assertAcceptablePassword("newPassword", options.newPassword);
+  const passwordHash = await hashPassword(options.newPassword);
+  // A new password ends every session, this one included.
+  await db.$transaction([
+    db.user.update({ where: { id: options.userId }, data: { passwordHash } }),
+    db.authSession.deleteMany({ where: { userId: options.userId } }),
+  ]);
+}
+
+export async function updateProfile(
+  db: Db,
+  options: { userId: string; name: string; locale: "ru" | "en"; timeZone: string },
+): Promise<void> {
+  if (!isValidTimeZone(options.timeZone)) throw new FieldError("timeZone", "timezone_unknown");
+  await db.$transaction([
+    db.user.update({
+      where: { id: options.userId },
+      data: { name: options.name || null, locale: options.locale },
+    }),
+    db.learner.updateMany({
+      where: { userId: options.userId },
+      data: { timeZone: options.timeZone },
+    }),
+  ]);
+}
+
+export async function becomeTeacher(db: Db, options: { userId: string }): Promise<void> {
+  await db.user.update({ where: { id: options.userId }, data: { role: "teacher" } });
+}
+
+/** Removes the account and everything it owns (learner, cards, logs, sessions) in one transaction. */
+export async function deleteAccount(
+  db: Db,
+  options: { userId: string; confirmEmail: string },
+): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: options.userId }, select: { email: true } });
+  if (!user) throw new NotFoundError("no such account");
+  if (user.email !== options.confirmEmail)
+    throw new FieldError("confirmEmail", "confirm_email_mismatch");
+  await db.$transaction([
+    db.signInAttempt.deleteMany({ where: { email: user.email } }),
+    db.user.delete({ where: { id: options.userId } }),
+  ]);
+}
+
+/** Everything stored about the account, as plain JSON ("download my data"). */
+export async function exportMyData(db: Db, options: { userId: string }) {
+  const user = await db.user.findUnique({
+    where: { id: options.userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      locale: true,
+      createdAt: true,
+      learner: {
+        select: {
+          timeZone: true,
+          settings: true,
+          cards: { orderBy: { createdAt: "asc" } },
+          reviews: { orderBy: { reviewedAt: "asc" } },
+        },
+      },
+    },
+  });
+  if (!user) throw new NotFoundError("no such account");
+  const { learner, ...profile } = user;
+  return {
+    exportedAt: new Date().toISOString(),
+    profile,
+    studySettings: {
+      timeZone: learner?.timeZone ?? "UTC",
+      ...(learner?.settings ? JSON.parse(learner.settings) : {}),
+    },
+    cards: learner?.cards ?? [],
+    reviewLogs: (learner?.reviews ?? []).map((log) => ({
+      ...log,
+      answer: log.answer ? JSON.parse(log.answer) : null,
+      response: JSON.parse(log.response),
+    })),
+  };
+}
