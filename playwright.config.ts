@@ -60,6 +60,9 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_URL: `file:${databaseFile}`,
       PODDECK_TEST: "1",
+      // The browser tests use email and password only, whatever the machine has configured.
+      AUTH_GITHUB_ID: "",
+      AUTH_GOOGLE_ID: "",
     },
   },
 });

@@ -1,46 +1,14 @@
-import type { Page } from "@playwright/test";
+import {
+  PASSWORD,
+  learnerOf,
+  newEmail,
+  register,
+  signIn,
+  signOut,
+  studyCards,
+} from "./account-helpers";
 import { expect, test } from "./fixtures";
-import { answerCurrentCard } from "./study-helpers";
 import { countRows, readValue } from "./test-database";
-
-const PASSWORD = "correct horse battery staple";
-
-function newEmail() {
-  return `learner-${crypto.randomUUID()}@example.test`;
-}
-
-async function register(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/register");
-  await page.getByLabel("Почта").fill(email);
-  await page.getByLabel("Пароль").fill(password);
-  await page.getByRole("button", { name: "Создать аккаунт" }).click();
-  await expect(page).toHaveURL(/\/study/);
-}
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("Почта").fill(email);
-  await page.getByLabel("Пароль").fill(password);
-  await page.getByRole("button", { name: "Войти" }).click();
-}
-
-async function signOut(page: Page) {
-  await page.goto("/account");
-  await page.getByRole("button", { name: "Выйти" }).click();
-  await expect(page.getByRole("link", { name: "Войти" })).toBeVisible();
-}
-
-async function studyCards(page: Page, n: number) {
-  await page.goto("/study");
-  for (let i = 0; i < n; i++) await answerCurrentCard(page, "mouse", 3);
-}
-
-function learnerOf(email: string) {
-  return readValue<string>(
-    `SELECT l.id AS value FROM Learner l JOIN User u ON u.id = l.userId WHERE u.email = ?`,
-    email,
-  );
-}
 
 test("sign up, study, sign out, sign in: the progress is still there", async ({ page }) => {
   const email = newEmail();

@@ -15,7 +15,7 @@ import {
   updateProfile,
 } from "@/lib/server/auth/accounts";
 import { signOut } from "@/lib/server/auth/auth";
-import { requireUser } from "@/lib/server/auth/current-user";
+import { getCurrentUser, requireUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { formError, parseForm, type FormState } from "@/lib/server/form-state";
 
@@ -64,7 +64,9 @@ export async function removeAccount(_prev: FormState, formData: FormData): Promi
 }
 
 export async function upgradeToTeacher(): Promise<void> {
-  const user = await requireUser();
+  // A forged call without a session goes to sign-in rather than failing with a 500.
+  const user = await getCurrentUser();
+  if (!user) redirect("/login?next=/account");
   await becomeTeacher(db, { userId: user.id });
   redirect("/account?reason=teacher");
 }

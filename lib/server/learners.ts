@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
-import { StudySettingsSchema, type StudySettings } from "@/lib/core/study";
+import { StudySettingsSchema } from "@/lib/core/study";
 import { getCurrentUser } from "./auth/current-user";
-import { db, type Db } from "./db";
+import { db } from "./db";
 import { LEARNER_COOKIE, signLearnerId, verifyLearnerCookie } from "./guest-cookie";
 
 export { LEARNER_COOKIE, signLearnerId, verifyLearnerCookie };
@@ -63,29 +63,4 @@ export async function requireLearnerId(options: {
     maxAge: ONE_YEAR_SECONDS,
   });
   return learner.id;
-}
-
-/** The learner's study settings: stored JSON merged over the defaults, time zone from its column. */
-export async function getStudySettings(
-  database: Db,
-  learnerId: string | null,
-): Promise<StudySettings> {
-  const learner = learnerId
-    ? await database.learner.findUnique({
-        where: { id: learnerId },
-        select: { settings: true, timeZone: true },
-      })
-    : null;
-  return parseStoredSettings(learner?.settings ?? null, learner?.timeZone ?? "UTC");
-}
-
-export function parseStoredSettings(json: string | null, timeZone: string): StudySettings {
-  let stored: unknown = {};
-  try {
-    stored = json ? JSON.parse(json) : {};
-  } catch {
-    stored = {};
-  }
-  const parsed = StudySettingsSchema.safeParse({ ...(stored as object), timeZone });
-  return parsed.success ? parsed.data : StudySettingsSchema.parse({ timeZone: "UTC" });
 }

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { SettingsForm } from "@/components/study/settings-form";
 import { getMessages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
-import { getLearnerId, getStudySettings } from "@/lib/server/learners";
+import { getLearnerId } from "@/lib/server/learners";
+import { getStudySettings } from "@/lib/server/study/learner-settings";
 
 export const dynamic = "force-dynamic";
 

@@ -13,7 +13,7 @@ import {
   type RatingValue,
 } from "@/lib/core/study";
 import type { Db } from "../db";
-import { getStudySettings } from "../learners";
+import { getStudySettings } from "./learner-settings";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { toCardState } from "./card-rows";
 

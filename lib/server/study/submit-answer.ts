@@ -4,7 +4,7 @@ import { applyRating, formatInterval, newCardState } from "@/lib/core/study";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
-import { getStudySettings } from "../learners";
+import { getStudySettings } from "./learner-settings";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { cardStateColumns, reviewLogColumns, toCardState } from "./card-rows";
 import type { SubmitAnswerInput } from "./schemas";

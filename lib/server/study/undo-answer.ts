@@ -1,7 +1,7 @@
 import { rollbackRating } from "@/lib/core/study";
 import type { Db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
-import { getStudySettings } from "../learners";
+import { getStudySettings } from "./learner-settings";
 import { cardStateColumns, toCardState, toReviewLogState } from "./card-rows";
 
 /** Undoes the learner's most recent answer: the card returns to its exact prior state, the log goes. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signLearnerId, verifyLearnerCookie } from "@/lib/server/guest-cookie";
-import { parseStoredSettings } from "@/lib/server/learners";
+import { parseStoredSettings } from "@/lib/server/study/learner-settings";
 
 beforeAll(() => {
   process.env.AUTH_SECRET = "unit-test-secret-that-is-long-enough-0123456789";

@@ -1,0 +1,459 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
+import { PASSWORD, learnerOf, newEmail, register, studyCards } from "./account-helpers";
+import { expect, test } from "./fixtures";
+import { countRows, readValue } from "./test-database";
+
+/*
+ * One row per route handler and server action. A row that touches user data says what an
+ * anonymous visitor, another learner and the owner get; every other row says why it is public.
+ * The last test lists the routes and actions in the code: one without a row fails it.
+ *
+ * Server actions are forged the way an attacker would: the owner's browser builds the request,
+ * which is stopped before it leaves, then replayed with someone else's cookies.
+ */
+
+const DECK = "containers-vs-pods.ru";
+
+interface Party {
+  email: string;
+  password: string;
+  context: BrowserContext;
+  page: Page;
+  api: APIRequestContext;
+}
+
+interface World {
+  owner: Party;
+  other: Party;
+  anonymous: APIRequestContext;
+}
+
+interface GuardedRow {
+  target: string;
+  anonymous: (w: World) => Promise<void>;
+  otherLearner: (w: World) => Promise<void>;
+  owner: (w: World) => Promise<void>;
+}
+
+interface PublicRow {
+  target: string;
+  public: string;
+}
+
+type Row = GuardedRow | PublicRow;
+
+async function newParty(browser: Browser, password = PASSWORD): Promise<Party> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = newEmail();
+  await register(page, email, password);
+  return { email, password, context, page, api: context.request };
+}
+
+/** An owner who answered two cards, a second learner with another password, and a stranger. */
+async function newWorld(browser: Browser): Promise<World> {
+  const [owner, other] = await Promise.all([
+    newParty(browser),
+    newParty(browser, `${PASSWORD} too`),
+  ]);
+  await studyCards(owner.page, 2);
+  const stranger = await browser.newContext();
+  return { owner, other, anonymous: stranger.request };
+}
+
+const reviewsOf = (p: Party) =>
+  countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerOf(p.email));
+const userCount = (p: Party) =>
+  countRows("SELECT count(*) AS n FROM User WHERE email = ?", p.email);
+const nameOf = (p: Party) =>
+  readValue<string | null>("SELECT name AS value FROM User WHERE email = ?", p.email);
+const hashOf = (p: Party) =>
+  readValue<string>("SELECT passwordHash AS value FROM User WHERE email = ?", p.email);
+const roleOf = (p: Party) =>
+  readValue<string>("SELECT role AS value FROM User WHERE email = ?", p.email);
+const sessionsOf = (p: Party) =>
+  countRows(
+    "SELECT count(*) AS n FROM AuthSession s JOIN User u ON u.id = s.userId WHERE u.email = ?",
+    p.email,
+  );
+const settingsOf = (p: Party) =>
+  readValue<string | null>(
+    "SELECT settings AS value FROM Learner WHERE id = ?",
+    learnerOf(p.email),
+  );
+const latestAnswerIdOf = (p: Party) =>
+  readValue<string>(
+    "SELECT clientAnswerId AS value FROM ReviewLog WHERE learnerId = ? ORDER BY reviewedAt DESC LIMIT 1",
+    learnerOf(p.email),
+  );
+
+interface CapturedAction {
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** Lets `submit` build a server-action request in the browser, and keeps it from leaving. */
+async function captureAction(page: Page, submit: () => Promise<void>): Promise<CapturedAction> {
+  let captured: CapturedAction | undefined;
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    const headers = await request.allHeaders();
+    if (request.method() !== "POST" || !headers["next-action"]) return route.continue();
+    captured = { url: request.url(), headers, body: request.postDataBuffer() ?? Buffer.alloc(0) };
+    await route.abort();
+  });
+  await submit();
+  await expect.poll(() => captured !== undefined).toBe(true);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  return captured!;
+}
+
+/** Sends a captured action with the cookies of `api` instead of the browser's. */
+async function replay(api: APIRequestContext, action: CapturedAction) {
+  const headers = Object.fromEntries(
+    Object.entries(action.headers).filter(
+      ([name]) => !name.startsWith(":") && !["cookie", "content-length", "host"].includes(name),
+    ),
+  );
+  const response = await api.post(action.url, { headers, data: action.body, maxRedirects: 0 });
+  expect(response.status(), `${action.url} answered a forged action`).toBeLessThan(500);
+  return response;
+}
+
+async function captureAccountForm(
+  party: Party,
+  formId: string,
+  fill: (page: Page) => Promise<void>,
+  submitLabel: string,
+) {
+  await party.page.goto("/account");
+  const form = party.page.locator(`form#${formId}`);
+  await fill(party.page);
+  return captureAction(party.page, () => form.getByRole("button", { name: submitLabel }).click());
+}
+
+const captureProfile = (party: Party, name: string) =>
+  captureAccountForm(party, "profile", (page) => page.getByLabel("Имя").fill(name), "Сохранить");
+
+const capturePassword = (party: Party) =>
+  captureAccountForm(
+    party,
+    "password",
+    async (page) => {
+      await page.getByLabel("Текущий пароль").fill(party.password);
+      await page.getByLabel("Новый пароль").fill("a brand new passphrase");
+    },
+    "Смена пароля",
+  );
+
+const captureDelete = (party: Party) =>
+  captureAccountForm(
+    party,
+    "delete",
+    (page) => page.getByLabel("Почта для подтверждения").fill(party.email),
+    "Удалить аккаунт навсегда",
+  );
+
+async function captureButton(party: Party, url: string, button: string) {
+  await party.page.goto(url);
+  return captureAction(party.page, () => party.page.getByRole("button", { name: button }).click());
+}
+
+async function captureStudySettings(party: Party, newCardsPerDay: string) {
+  await party.page.goto("/study/settings");
+  await party.page.getByLabel("Новых карточек в день").fill(newCardsPerDay);
+  return captureAction(party.page, () =>
+    party.page.getByRole("button", { name: "Сохранить" }).click(),
+  );
+}
+
+async function studyState(api: APIRequestContext) {
+  const response = await api.get(`/api/study?deck=${DECK}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as {
+    card: { question: { id: string } } | null;
+    counts: { new: number; learning: number; review: number };
+  };
+}
+
+async function postAnswer(api: APIRequestContext, clientAnswerId: string) {
+  const { card } = await studyState(api);
+  return api.post("/api/study/answers", {
+    data: {
+      clientAnswerId,
+      questionId: card!.question.id,
+      cardVersion: null,
+      answer: { type: "reveal" },
+      rating: 3,
+      durationMs: 1000,
+    },
+  });
+}
+
+const ROWS: Row[] = [
+  { target: "GET /api/health", public: "liveness probe; reads no user data" },
+  {
+    target: "GET /api/bench/baseline",
+    public: "benchmark baseline; 404 unless the bench server enables it; no user data",
+  },
+  {
+    target: "POST /api/bench/baseline",
+    public: "benchmark baseline; 404 unless the bench server enables it; no user data",
+  },
+  { target: "GET /api/auth/[...nextauth]", public: "Auth.js itself: session, providers, CSRF" },
+  { target: "POST /api/auth/[...nextauth]", public: "Auth.js itself: sign-in, rate-limited" },
+  { target: "action app/login/actions.ts#login", public: "signing in is how one gets a session" },
+  { target: "action app/register/actions.ts#register", public: "creates a new account" },
+  { target: "action lib/i18n/set-locale-action.ts#setLocale", public: "sets a cookie only" },
+  { target: "action app/login/page.tsx#inline", public: "starts a GitHub or Google sign-in" },
+  {
+    target: "GET /api/study",
+    anonymous: async (w) => {
+      const response = await w.anonymous.get(`/api/study?deck=${DECK}`);
+      expect(response.headers()["set-cookie"], "a look must not create a learner").toBeUndefined();
+      expect((await response.json()).counts.new).toBe(20);
+    },
+    otherLearner: async (w) => {
+      expect((await studyState(w.other.api)).counts.new).toBe(20);
+    },
+    owner: async (w) => {
+      const state = await studyState(w.owner.api);
+      expect(state.counts.new, "the owner's two answers count").toBe(18);
+    },
+  },
+  {
+    target: "POST /api/study/answers",
+    anonymous: async (w) => {
+      const response = await postAnswer(w.anonymous, latestAnswerIdOf(w.owner));
+      expect(response.status(), "a stranger becomes a guest of their own").toBe(201);
+      expect(reviewsOf(w.owner)).toBe(2);
+    },
+    otherLearner: async (w) => {
+      const response = await postAnswer(w.other.api, latestAnswerIdOf(w.owner));
+      expect(response.status(), "the owner's answer id does not replay for another").toBe(201);
+      expect(reviewsOf(w.other)).toBe(1);
+      expect(reviewsOf(w.owner)).toBe(2);
+    },
+    owner: async (w) => {
+      const response = await postAnswer(w.owner.api, crypto.randomUUID());
+      expect(response.status()).toBe(201);
+      expect(reviewsOf(w.owner)).toBe(3);
+    },
+  },
+  {
+    target: "POST /api/study/undo",
+    anonymous: async (w) => {
+      const response = await w.anonymous.post("/api/study/undo", {
+        data: { clientAnswerId: latestAnswerIdOf(w.owner) },
+      });
+      expect(response.status()).toBe(403);
+      expect(reviewsOf(w.owner)).toBe(2);
+    },
+    otherLearner: async (w) => {
+      const response = await w.other.api.post("/api/study/undo", {
+        data: { clientAnswerId: latestAnswerIdOf(w.owner) },
+      });
+      expect([404, 409]).toContain(response.status());
+      expect(reviewsOf(w.owner)).toBe(2);
+    },
+    owner: async (w) => {
+      const response = await w.owner.api.post("/api/study/undo", {
+        data: { clientAnswerId: latestAnswerIdOf(w.owner) },
+      });
+      expect(response.status()).toBe(200);
+      expect(reviewsOf(w.owner)).toBe(1);
+    },
+  },
+  {
+    target: "GET /api/account/export",
+    anonymous: async (w) => {
+      expect((await w.anonymous.get("/api/account/export")).status()).toBe(401);
+    },
+    otherLearner: async (w) => {
+      const data = await (await w.other.api.get("/api/account/export")).json();
+      expect(data.profile.email).toBe(w.other.email);
+      expect(data.reviewLogs).toHaveLength(0);
+    },
+    owner: async (w) => {
+      const data = await (await w.owner.api.get("/api/account/export")).json();
+      expect(data.profile.email).toBe(w.owner.email);
+      expect(data.reviewLogs).toHaveLength(2);
+    },
+  },
+  {
+    target: "action app/account/actions.ts#saveProfile",
+    anonymous: async (w) => {
+      await replay(w.anonymous, await captureProfile(w.owner, "Forged"));
+      expect(nameOf(w.owner)).toBeNull();
+    },
+    otherLearner: async (w) => {
+      await replay(w.other.api, await captureProfile(w.owner, "Forged"));
+      expect(nameOf(w.owner)).toBeNull();
+      expect(nameOf(w.other), "the action only ever edits the caller").toBe("Forged");
+    },
+    owner: async (w) => {
+      await replay(w.owner.api, await captureProfile(w.owner, "Owner"));
+      expect(nameOf(w.owner)).toBe("Owner");
+    },
+  },
+  {
+    target: "action app/account/actions.ts#savePassword",
+    anonymous: async (w) => {
+      const before = hashOf(w.owner);
+      await replay(w.anonymous, await capturePassword(w.owner));
+      expect(hashOf(w.owner)).toBe(before);
+    },
+    otherLearner: async (w) => {
+      const [owner, other] = [hashOf(w.owner), hashOf(w.other)];
+      await replay(w.other.api, await capturePassword(w.owner));
+      expect(hashOf(w.owner)).toBe(owner);
+      expect(hashOf(w.other), "the owner's current password is not the other's").toBe(other);
+    },
+    owner: async (w) => {
+      const before = hashOf(w.owner);
+      await replay(w.owner.api, await capturePassword(w.owner));
+      expect(hashOf(w.owner)).not.toBe(before);
+      expect(sessionsOf(w.owner)).toBe(0);
+    },
+  },
+  {
+    target: "action app/account/actions.ts#removeAccount",
+    anonymous: async (w) => {
+      await replay(w.anonymous, await captureDelete(w.owner));
+      expect(userCount(w.owner)).toBe(1);
+    },
+    otherLearner: async (w) => {
+      await replay(w.other.api, await captureDelete(w.owner));
+      expect(userCount(w.owner)).toBe(1);
+      expect(userCount(w.other), "the confirmation names the owner, not the caller").toBe(1);
+    },
+    owner: async (w) => {
+      const learnerId = learnerOf(w.owner.email);
+      await replay(w.owner.api, await captureDelete(w.owner));
+      expect(userCount(w.owner)).toBe(0);
+      expect(countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerId)).toBe(
+        0,
+      );
+    },
+  },
+  {
+    target: "action app/account/actions.ts#upgradeToTeacher",
+    anonymous: async (w) => {
+      await replay(w.anonymous, await captureButton(w.owner, "/account", "Стать преподавателем"));
+      expect(roleOf(w.owner)).toBe("learner");
+    },
+    otherLearner: async (w) => {
+      await replay(w.other.api, await captureButton(w.owner, "/account", "Стать преподавателем"));
+      expect(roleOf(w.owner)).toBe("learner");
+      expect(roleOf(w.other)).toBe("teacher");
+    },
+    owner: async (w) => {
+      await replay(w.owner.api, await captureButton(w.owner, "/account", "Стать преподавателем"));
+      expect(roleOf(w.owner)).toBe("teacher");
+    },
+  },
+  {
+    target: "action app/account/actions.ts#logOut",
+    anonymous: async (w) => {
+      await replay(w.anonymous, await captureButton(w.owner, "/account", "Выйти"));
+      expect(sessionsOf(w.owner)).toBe(1);
+    },
+    otherLearner: async (w) => {
+      await replay(w.other.api, await captureButton(w.owner, "/account", "Выйти"));
+      expect(sessionsOf(w.owner)).toBe(1);
+      expect(sessionsOf(w.other)).toBe(0);
+    },
+    owner: async (w) => {
+      await replay(w.owner.api, await captureButton(w.owner, "/account", "Выйти"));
+      expect(sessionsOf(w.owner)).toBe(0);
+    },
+  },
+  {
+    target: "action app/study/settings/actions.ts#saveStudySettings",
+    anonymous: async (w) => {
+      const before = settingsOf(w.owner);
+      await replay(w.anonymous, await captureStudySettings(w.owner, "7"));
+      expect(settingsOf(w.owner)).toBe(before);
+    },
+    otherLearner: async (w) => {
+      const before = settingsOf(w.owner);
+      await replay(w.other.api, await captureStudySettings(w.owner, "7"));
+      expect(settingsOf(w.owner)).toBe(before);
+      expect(JSON.parse(settingsOf(w.other) ?? "{}").newCardsPerDay).toBe(7);
+    },
+    owner: async (w) => {
+      await replay(w.owner.api, await captureStudySettings(w.owner, "9"));
+      expect(JSON.parse(settingsOf(w.owner) ?? "{}").newCardsPerDay).toBe(9);
+    },
+  },
+];
+
+for (const row of ROWS) {
+  if ("public" in row) continue;
+  test(`authorization: ${row.target}`, async ({ browser }) => {
+    const world = await newWorld(browser);
+    try {
+      await test.step("anonymous", () => row.anonymous(world));
+      await test.step("another learner", () => row.otherLearner(world));
+      await test.step("the owner", () => row.owner(world));
+    } finally {
+      await Promise.all([world.owner.context.close(), world.other.context.close()]);
+    }
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** Every route handler method and every exported server action in the code. */
+function targetsInCode(): string[] {
+  const sources = ["app", "lib", "components"]
+    .flatMap(filesUnder)
+    .filter((file) => /\.tsx?$/.test(file) && !file.includes(`lib${path.sep}generated`))
+    .map((file) => ({ file: file.split(path.sep).join("/"), text: fs.readFileSync(file, "utf8") }));
+  const routes = sources
+    .filter(({ file }) => /^app\/.*\/route\.ts$/.test(file))
+    .flatMap(({ file, text }) => {
+      const url = "/" + path.posix.dirname(file).replace(/^app\/?/, "");
+      const methods = [
+        ...text.matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g),
+      ];
+      // `export { GET }` and `export const { GET } = handlers` name methods too.
+      const listed = [...text.matchAll(/export\s*(?:const\s*)?\{([^}]*)\}/g)].flatMap((m) =>
+        m[1]!.split(",").map((name) =>
+          name
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!,
+        ),
+      );
+      return [...methods.map((m) => m[1]!), ...listed.filter((n) => /^[A-Z]+$/.test(n))].map(
+        (method) => `${method} ${url}`,
+      );
+    });
+  const actions = sources
+    .filter(({ text }) => /^\s*["']use server["']/.test(text))
+    .flatMap(({ file, text }) =>
+      [...text.matchAll(/export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*async)/g)].map(
+        (m) => `action ${file}#${m[1] ?? m[2]}`,
+      ),
+    );
+  // Actions declared inline in a component ("use server" inside a function) get one row per file.
+  const inline = sources
+    .filter(({ text }) => /\n[ \t]+["']use server["']/.test(text))
+    .map(({ file }) => `action ${file}#inline`);
+  return [...routes, ...actions, ...inline].sort();
+}
+
+test("every route handler and server action has a row in the authorization table", () => {
+  const inCode = targetsInCode();
+  expect(inCode.length).toBeGreaterThan(10);
+  expect(ROWS.map((row) => row.target).sort()).toEqual(inCode);
+});
