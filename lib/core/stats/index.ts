@@ -1,0 +1,45 @@
+export { summarizeCardStates, type CardStateCounts, type CardStateRow } from "./card-counts";
+export {
+  DIFFICULTY_BUCKETS,
+  INTERVAL_BUCKETS,
+  fillDistribution,
+  findBucket,
+  labelBuckets,
+  type BucketSpec,
+  type DistributionBucket,
+} from "./distributions";
+export {
+  heatLevel,
+  layoutHeatmap,
+  type HeatmapCell,
+  type HeatmapDay,
+  type HeatmapLayout,
+} from "./heatmap";
+export {
+  computeMastery,
+  findWeakest,
+  type DeckMastery,
+  type QuestionRatingCount,
+  type QuestionTopics,
+  type TopicMastery,
+} from "./mastery";
+export {
+  MATURE_INTERVAL_DAYS,
+  NO_REVIEWS,
+  RECALLED_MIN_RATING,
+  RETENTION_WINDOWS,
+  addRecallCounts,
+  computeRetention,
+  recallRate,
+  type DayReviewCounts,
+  type RecallCounts,
+  type RetentionWindow,
+} from "./retention";
+export { computeStreak, extendStreak, type Streak } from "./streak";
+export {
+  listComingStudyDays,
+  listPastStudyDays,
+  spreadOverDays,
+  type StudyDay,
+  type StudyDayOptions,
+} from "./study-days";
