@@ -69,6 +69,8 @@ export const en: Messages = {
     error: "Could not reach the server. Please try again.",
     retry: "Retry",
     settings: "Settings",
+    onlyAspect: "Only the aspect",
+    allAspects: "All aspects",
     kinds: {
       definition: "Definition",
       "reverse-definition": "Reverse card",

@@ -67,6 +67,8 @@ export const ru = {
     error: "Не удалось связаться с сервером. Попробуйте ещё раз.",
     retry: "Повторить",
     settings: "Настройки",
+    onlyAspect: "Только аспект",
+    allAspects: "Все аспекты",
     kinds: {
       definition: "Определение",
       "reverse-definition": "Обратная карточка",
