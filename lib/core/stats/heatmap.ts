@@ -50,3 +50,26 @@ export function layoutHeatmap(days: readonly HeatmapDay[]): HeatmapLayout {
   });
   return { weeks, months, maxReviews };
 }
+
+export interface MonthSummary {
+  /** "YYYY-MM". */
+  month: string;
+  reviews: number;
+  activeDays: number;
+}
+
+/** Reviews and days with reviews per calendar month, oldest first: the heatmap as a table. */
+export function summarizeMonths(days: readonly HeatmapDay[]): MonthSummary[] {
+  const months: MonthSummary[] = [];
+  for (const day of days) {
+    const month = day.key.slice(0, 7);
+    let last = months.at(-1);
+    if (last?.month !== month) {
+      last = { month, reviews: 0, activeDays: 0 };
+      months.push(last);
+    }
+    last.reviews += day.reviews;
+    if (day.reviews > 0) last.activeDays += 1;
+  }
+  return months;
+}

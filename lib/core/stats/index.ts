@@ -11,9 +11,11 @@ export {
 export {
   heatLevel,
   layoutHeatmap,
+  summarizeMonths,
   type HeatmapCell,
   type HeatmapDay,
   type HeatmapLayout,
+  type MonthSummary,
 } from "./heatmap";
 export {
   computeMastery,

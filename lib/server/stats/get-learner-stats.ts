@@ -46,6 +46,7 @@ export interface DeckMasteryStats {
 /** Everything /stats shows, as plain data (it crosses into client components). */
 export interface LearnerStats {
   timeZone: string;
+  dayStartHour: number;
   today: string;
   totalReviews: number;
   reviewsToday: number;
@@ -92,6 +93,7 @@ export async function getLearnerStats(
   });
   return {
     timeZone: settings.timeZone,
+    dayStartHour: settings.dayStartHour,
     today: pastDays.at(-1)?.key ?? "",
     totalReviews: mastery.totalReviews,
     reviewsToday: reviewsPerDay.at(-1) ?? 0,

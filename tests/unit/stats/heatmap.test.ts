@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { heatLevel, layoutHeatmap } from "@/lib/core/stats";
+import { heatLevel, layoutHeatmap, summarizeMonths } from "@/lib/core/stats";
+import { formatMessage } from "@/lib/i18n/format-message";
 
 describe("calendar heatmap", () => {
   it("puts days in Monday-first week columns, padded at both ends", () => {
@@ -58,5 +59,29 @@ describe("calendar heatmap", () => {
     expect(layout.weeks.every((w) => w.length === 7)).toBe(true);
     expect(layout.weeks.flat().filter(Boolean)).toHaveLength(365);
     expect(layout.months).toHaveLength(13);
+  });
+});
+
+describe("the heatmap as a table", () => {
+  it("sums reviews and days with reviews per month, oldest first", () => {
+    const days = [
+      { key: "2026-01-30", reviews: 4 },
+      { key: "2026-01-31", reviews: 0 },
+      { key: "2026-02-01", reviews: 2 },
+      { key: "2026-02-02", reviews: 3 },
+      { key: "2026-02-03", reviews: 0 },
+    ];
+    expect(summarizeMonths(days)).toEqual([
+      { month: "2026-01", reviews: 4, activeDays: 1 },
+      { month: "2026-02", reviews: 5, activeDays: 2 },
+    ]);
+    expect(summarizeMonths([])).toEqual([]);
+  });
+
+  it("fills message placeholders and leaves unknown ones alone", () => {
+    expect(formatMessage("{date}: {count} answers", { date: "Mar 9", count: 3 })).toBe(
+      "Mar 9: 3 answers",
+    );
+    expect(formatMessage("{a} and {b}", { a: 1 })).toBe("1 and {b}");
   });
 });
