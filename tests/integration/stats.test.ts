@@ -105,7 +105,7 @@ async function seedLearner(): Promise<string> {
       difficulty: 9.9,
     },
   ];
-  const cards = [];
+  const cards: { id: string; questionId: string }[] = [];
   for (const seed of seeds) {
     cards.push(
       await t.db.card.create({
