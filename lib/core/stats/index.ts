@@ -27,13 +27,12 @@ export {
 } from "./mastery";
 export {
   MATURE_INTERVAL_DAYS,
-  NO_REVIEWS,
   RECALLED_MIN_RATING,
   RETENTION_WINDOWS,
   addRecallCounts,
-  computeRetention,
+  firstDayOfWindow,
   recallRate,
-  type DayReviewCounts,
+  toRetentionWindow,
   type RecallCounts,
   type RetentionWindow,
 } from "./retention";

@@ -3,14 +3,16 @@ import type { DeckSummary } from "@/lib/core/deck/types";
 import {
   DIFFICULTY_BUCKETS,
   INTERVAL_BUCKETS,
+  RETENTION_WINDOWS,
   computeMastery,
-  computeRetention,
   computeStreak,
   fillDistribution,
+  firstDayOfWindow,
   listComingStudyDays,
   listPastStudyDays,
   spreadOverDays,
   summarizeCardStates,
+  toRetentionWindow,
   type CardStateCounts,
   type DistributionBucket,
   type RecallCounts,
@@ -24,7 +26,7 @@ import type { Db } from "../db";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { getStudySettings } from "../learners";
 import { bucketIndexSql } from "./bucket-sql";
-import { continueStreak, countDailyReviews } from "./count-daily-reviews";
+import { continueStreak, countDailyReviews, countRecalls } from "./count-daily-reviews";
 import { countUnseenQuestions } from "./count-unseen-questions";
 
 export const HEATMAP_DAYS = 365;
@@ -78,15 +80,23 @@ export async function getLearnerStats(
   const pastDays = listPastStudyDays({ ...dayOptions, count: HEATMAP_DAYS });
   const comingDays = listComingStudyDays({ ...dayOptions, count: FORECAST_DAYS });
 
-  const [daily, mastery, forecast, cardStats] = await Promise.all([
+  const today = pastDays.at(-1);
+  if (!today) return null;
+  const [reviewsPerDay, retention, mastery, forecast, cardStats] = await Promise.all([
     countDailyReviews(db, learnerId, pastDays),
+    Promise.all(
+      RETENTION_WINDOWS.map(async (size) => {
+        const from = firstDayOfWindow(pastDays, size)?.start ?? today.start;
+        const { young, mature } = await countRecalls(db, learnerId, { from, to: today.end });
+        return toRetentionWindow(size, young, mature);
+      }),
+    ),
     getMastery(db, learnerId),
     countDueCards(db, learnerId, comingDays),
     getCardStats(db, learnerId),
   ]);
   if (mastery.totalReviews === 0) return null;
 
-  const reviewsPerDay = daily.map((d) => d.reviews);
   const streak = await continueStreak(db, learnerId, computeStreak(reviewsPerDay), {
     ...dayOptions,
     before: pastDays[0],
@@ -94,12 +104,12 @@ export async function getLearnerStats(
   return {
     timeZone: settings.timeZone,
     dayStartHour: settings.dayStartHour,
-    today: pastDays.at(-1)?.key ?? "",
+    today: today.key,
     totalReviews: mastery.totalReviews,
     reviewsToday: reviewsPerDay.at(-1) ?? 0,
     streak,
     heatmap: pastDays.map((day, i) => ({ key: day.key, reviews: reviewsPerDay[i] ?? 0 })),
-    retention: computeRetention(daily),
+    retention,
     forecast,
     ...cardStats,
     mastery: mastery.decks,

@@ -38,7 +38,7 @@ export async function getLearnerSummary(
   const today = days.at(-1);
   if (!today) return null;
   const activeCard = { learnerId, suspended: false, question: { retiredAt: null } };
-  const [daily, dueToday, introducedToday, unseen, newCards] = await Promise.all([
+  const [reviewsPerDay, dueToday, introducedToday, unseen, newCards] = await Promise.all([
     countDailyReviews(db, learnerId, days),
     db.card.count({
       where: { ...activeCard, state: { not: State.New }, due: { lt: today.end } },
@@ -49,7 +49,6 @@ export async function getLearnerSummary(
     countUnseenQuestions(db, learnerId),
     db.card.count({ where: { ...activeCard, state: State.New } }),
   ]);
-  const reviewsPerDay = daily.map((d) => d.reviews);
   const streak = await continueStreak(db, learnerId, computeStreak(reviewsPerDay), {
     timeZone: settings.timeZone,
     dayStartHour: settings.dayStartHour,
