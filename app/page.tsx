@@ -67,11 +67,6 @@ export default async function HomePage() {
         <Link className="button" href="/decks">
           {t.home.decks}
         </Link>
-        {!user && (
-          <Link className="button" href="/login">
-            {t.home.signIn}
-          </Link>
-        )}
       </div>
       {!user && <p className="muted small">{t.home.guestNote}</p>}
     </section>

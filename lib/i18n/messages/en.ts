@@ -30,7 +30,6 @@ export const en: Messages = {
     ],
     guestNote:
       "No account needed: progress stays in this browser and can move into an account later.",
-    signIn: "Sign in",
     welcomeBack: "Welcome back!",
     dueToday: "Due today",
     newToday: "New cards today",
