@@ -9,5 +9,8 @@ export default defineConfig({
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
     globalSetup: ["tests/setup/global-database.ts"],
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // inlined, Vite resolves it (data-layer modules reach next-auth through lib/server/learners).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -24,6 +24,7 @@ interface Budget {
 async function main() {
   const { benchDeckGeneration } = await import("./deck-generation");
   const { benchStudy } = await import("./study-load");
+  const { benchStats } = await import("./stats-load");
 
   console.log("bench: deck generation…");
   const deck = await benchDeckGeneration();
@@ -40,6 +41,8 @@ async function main() {
       durationSeconds: quick ? 3 : 8,
       levels: [1, 50, 200],
     });
+    console.log("bench: /stats for a learner with 100,000 review logs…");
+    const stats = await benchStats({ url: server.url, databaseFile: server.databaseFile });
     const rss = rssMegabytes(server.pid);
 
     const at50 = study.find((r) => r.connections === 50);
@@ -65,10 +68,24 @@ async function main() {
         unit: "×",
         kind: "min",
       },
+      {
+        name: "/stats p95 (100k review logs)",
+        actual: stats.serverMs.p95,
+        limit: 200,
+        unit: "ms",
+        kind: "max",
+      },
       { name: "seed generation", actual: deck.seedMs, limit: 10, unit: "ms", kind: "max" },
       { name: "server RSS after load", actual: rss, limit: 300, unit: "MB", kind: "max" },
     ];
-    const results = { measuredAt: new Date().toISOString(), deck, study, rssMb: rss, budgets };
+    const results = {
+      measuredAt: new Date().toISOString(),
+      deck,
+      study,
+      stats,
+      rssMb: rss,
+      budgets,
+    };
     writeReport(results);
 
     const missed = budgets.filter((b) =>
@@ -90,6 +107,7 @@ function writeReport(results: {
   measuredAt: string;
   deck: Awaited<ReturnType<typeof import("./deck-generation").benchDeckGeneration>>;
   study: Awaited<ReturnType<typeof import("./study-load").benchStudy>>;
+  stats: Awaited<ReturnType<typeof import("./stats-load").benchStats>>;
   rssMb: number;
   budgets: Budget[];
 }) {
@@ -107,6 +125,10 @@ function writeReport(results: {
       `| ${r.connections} | submit-answer | ${r.submit.rps} | ${r.submit.p50} | ${r.submit.p95} | ${r.submit.p99} | ${r.submit.errors} | ${r.submitBaseline.rps} | ${r.submitBaseline.p95} | ${r.submitRatio} |`,
       `| ${r.connections} | next-card | ${r.next.rps} | ${r.next.p50} | ${r.next.p95} | ${r.next.p99} | ${r.next.errors} | ${r.nextBaseline.rps} | ${r.nextBaseline.p95} | ${r.nextRatio} |`,
     ]),
+    "",
+    "## /stats",
+    "",
+    `One learner with ${results.stats.reviewLogs} review logs over two years: p50 ${results.stats.serverMs.p50} ms, p95 ${results.stats.serverMs.p95} ms (${results.stats.requests} requests after warm-up).`,
     "",
     "## Deck generation",
     "",

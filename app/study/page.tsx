@@ -12,12 +12,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.study.title };
 }
 
-type Props = { searchParams: Promise<{ deck?: string | string[] }> };
+type Props = {
+  searchParams: Promise<{ deck?: string | string[]; aspect?: string | string[] }>;
+};
 
 export default async function StudyPage({ searchParams }: Props) {
   const { t, locale } = await getMessages();
   const decks = await listDecks(db);
-  const requested = [(await searchParams).deck ?? []].flat();
+  const params = await searchParams;
+  const requested = [params.deck ?? []].flat();
   const known = new Set(decks.map((d) => d.summary.id));
   let selected = requested.filter((id) => known.has(id));
   if (selected.length === 0) {
@@ -25,6 +28,13 @@ export default async function StudyPage({ searchParams }: Props) {
     const inLocale = decks.filter((d) => d.summary.language === locale).map((d) => d.summary.id);
     selected = inLocale.length > 0 ? inLocale : decks.slice(0, 1).map((d) => d.summary.id);
   }
+  // An aspect filter (from /stats' "study the weakest aspect") keeps only keys the decks have.
+  const aspectTitles = new Map(
+    decks
+      .filter((d) => selected.includes(d.summary.id))
+      .flatMap((d) => d.summary.aspects.map((a): [string, string] => [a.key, a.title])),
+  );
+  const aspects = [params.aspect ?? []].flat().filter((key) => aspectTitles.has(key));
 
   return (
     <>
@@ -41,6 +51,9 @@ export default async function StudyPage({ searchParams }: Props) {
           <form className="deck-chooser" method="get" action="/study">
             <fieldset>
               <legend>{t.study.chooseDecks}</legend>
+              {aspects.map((key) => (
+                <input key={key} type="hidden" name="aspect" value={key} />
+              ))}
               {decks.map(({ summary }) => (
                 <label key={summary.id}>
                   <input
@@ -57,7 +70,24 @@ export default async function StudyPage({ searchParams }: Props) {
               </button>
             </fieldset>
           </form>
-          <StudySession key={selected.join(",")} deckIds={selected} t={t.study} locale={locale} />
+          {aspects.length > 0 && (
+            <p className="aspect-filter" data-testid="aspect-filter">
+              {t.study.onlyAspect}:{" "}
+              <strong>{aspects.map((k) => aspectTitles.get(k)).join(", ")}</strong>{" "}
+              <Link
+                href={`/study?${selected.map((id) => `deck=${encodeURIComponent(id)}`).join("&")}`}
+              >
+                {t.study.allAspects}
+              </Link>
+            </p>
+          )}
+          <StudySession
+            key={[...selected, ...aspects].join(",")}
+            deckIds={selected}
+            aspects={aspects}
+            t={t.study}
+            locale={locale}
+          />
         </>
       )}
     </>

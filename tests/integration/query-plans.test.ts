@@ -37,7 +37,9 @@ describe("query plans of the study queue", () => {
     const detail = await plan(
       `SELECT "siblingKey" FROM "ReviewLog" WHERE "learnerId" = 'x' AND "reviewedAt" >= 1767225600000`,
     );
-    expect(detail).toMatch(/SEARCH ReviewLog USING INDEX ReviewLog_learnerId_reviewedAt_idx/);
+    expect(detail).toMatch(
+      /SEARCH ReviewLog USING (COVERING )?INDEX ReviewLog_learnerId_reviewedAt_/,
+    );
   });
 
   it("looks up a replayed answer by its unique client answer id", async () => {
@@ -45,5 +47,34 @@ describe("query plans of the study queue", () => {
       `SELECT response FROM "ReviewLog" WHERE "learnerId" = 'x' AND "clientAnswerId" = 'y'`,
     );
     expect(detail).toMatch(/SEARCH ReviewLog USING INDEX ReviewLog_learnerId_clientAnswerId_key/);
+  });
+});
+
+// /stats reads up to a year of answers: covering indexes spare a table read per answer.
+describe("query plans of the statistics", () => {
+  it("counts answers per day and retention from the covering (learnerId, reviewedAt, …) index", async () => {
+    const perDay = await plan(
+      `SELECT (SELECT COUNT(*) FROM "ReviewLog" WHERE "learnerId" = 'x'
+         AND "reviewedAt" >= '2026-01-01' AND "reviewedAt" < '2026-01-02') AS "d0"`,
+    );
+    const retention = await plan(
+      `SELECT SUM(CASE WHEN "state" = 2 AND "scheduledDays" >= 21 AND "rating" >= 2 THEN 1 ELSE 0 END)
+       FROM "ReviewLog" WHERE "learnerId" = 'x' AND "reviewedAt" >= '2025-01-01' AND "reviewedAt" < '2026-01-03'`,
+    );
+    for (const detail of [perDay, retention]) {
+      expect(detail).toMatch(
+        /SEARCH ReviewLog USING COVERING INDEX ReviewLog_learnerId_reviewedAt_state_scheduledDays_rating_idx/,
+      );
+    }
+  });
+
+  it("groups answers by question and rating from the covering index, without sorting", async () => {
+    const detail = await plan(
+      `SELECT "questionId", "rating", COUNT(*) FROM "ReviewLog" WHERE "learnerId" = 'x' GROUP BY "questionId", "rating"`,
+    );
+    expect(detail).toMatch(
+      /SEARCH ReviewLog USING COVERING INDEX ReviewLog_learnerId_questionId_rating_idx/,
+    );
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -211,3 +211,46 @@ describe("studying for days with a simulated clock", () => {
     expect(trackedCard.scheduledDays).toBeGreaterThan(3);
   }, 120_000);
 });
+
+describe("studying one aspect", () => {
+  it("shows only questions about the chosen aspect, and nothing for an aspect the decks lack", async () => {
+    const learnerId = await newLearner();
+    const questions = await t.db.question.findMany({
+      where: { deckId: DECK, retiredAt: null },
+      select: { id: true, aspect: true, siblingKey: true },
+    });
+    const aspectOf = new Map(questions.map((q) => [q.id, q.aspect]));
+    const networkingFacts = new Set(
+      questions.filter((q) => q.aspect === "networking").map((q) => q.siblingKey),
+    );
+    const shown: string[] = [];
+    let now = DAY_ONE;
+    for (let i = 0; i < 30; i++) {
+      const { card } = await getStudyCard(t.db, {
+        learnerId,
+        deckIds: [DECK],
+        aspects: ["networking"],
+        now,
+      });
+      if (!card) break;
+      shown.push(aspectOf.get(card.question.id) ?? "");
+      await submitAnswer(t.db, { learnerId, input: answerOf(card, 4), now });
+      now = new Date(now.getTime() + 5_000);
+    }
+    // One new card per fact a day (siblings wait), all of them about networking.
+    expect(shown).toHaveLength(networkingFacts.size);
+    expect(new Set(shown)).toEqual(new Set(["networking"]));
+
+    const none = await getStudyCard(t.db, {
+      learnerId,
+      deckIds: [DECK],
+      aspects: ["no-such-aspect"],
+      now,
+    });
+    expect(none).toEqual({
+      card: null,
+      counts: { learning: 0, review: 0, new: 0 },
+      nextDueAt: null,
+    });
+  });
+});

@@ -32,7 +32,8 @@ function userRow(email: string) {
   }
 }
 
-describe("npm run user:create", () => {
+// Each case spawns tsx (a second or two apiece); a loaded CI machine needs the headroom.
+describe("npm run user:create", { timeout: 60_000 }, () => {
   it("creates a teacher with a hashed password on a fresh database", () => {
     const result = userCreate(
       "--email",

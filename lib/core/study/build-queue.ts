@@ -12,6 +12,8 @@ export interface QueueCard {
   state: CardState | null;
   suspended: boolean;
   buriedUntil?: Date | null;
+  /** The aspect the question tests (e.g. "networking"); needed only when the queue is filtered. */
+  aspect?: string;
 }
 
 export type QueueReason = "learning" | "review" | "new";
@@ -35,6 +37,8 @@ export interface BuildStudyQueueInput {
   reviewsDoneToday: number;
   /** Sibling keys of the cards answered since the current study day began. */
   siblingKeysStudiedToday: readonly string[];
+  /** Study only questions about these aspects (e.g. the weakest one from /stats); all when absent. */
+  aspects?: readonly string[];
 }
 
 interface Candidate {
@@ -76,7 +80,8 @@ function interleaveByKind(candidates: Candidate[], all: readonly QueueCard[]): C
  * the study day ends (up to the daily limit), then new cards (up to the daily limit) with kinds
  * interleaved. Suspended and buried cards are left out, and so are review and new cards whose
  * fact was already studied today or is already in the queue (learning cards are exempt: their
- * next step cannot wait until tomorrow).
+ * next step cannot wait until tomorrow). With `aspects`, only cards about those aspects are
+ * queued; the daily limits still count everything studied today.
  */
 export function buildStudyQueue(input: BuildStudyQueueInput): QueueEntry[] {
   const { now, settings } = input;
@@ -86,8 +91,10 @@ export function buildStudyQueue(input: BuildStudyQueueInput): QueueEntry[] {
   const learning: Candidate[] = [];
   const reviews: Candidate[] = [];
   const fresh: Candidate[] = [];
+  const aspects = input.aspects ? new Set(input.aspects) : null;
   input.cards.forEach((card, index) => {
     if (card.suspended) return;
+    if (aspects && !(card.aspect !== undefined && aspects.has(card.aspect))) return;
     if (card.buriedUntil && card.buriedUntil.getTime() > nowMs) return;
     const state = card.state;
     if (state === null || state.state === State.New) {

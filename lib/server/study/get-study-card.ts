@@ -33,19 +33,22 @@ export interface StudyState {
   nextDueAt: string | null;
 }
 
-/** The learner's next card in the chosen decks: learning due now, then reviews, then new cards. */
+/**
+ * The learner's next card in the chosen decks (only about `aspects` when given): learning due
+ * now, then reviews, then new cards.
+ */
 export async function getStudyCard(
   db: Db,
-  options: { learnerId: string | null; deckIds: string[]; now: Date },
+  options: { learnerId: string | null; deckIds: string[]; aspects?: string[]; now: Date },
 ): Promise<StudyState> {
-  const { learnerId, deckIds, now } = options;
+  const { learnerId, deckIds, aspects, now } = options;
   const settings = await getStudySettings(db, learnerId);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
 
   const [questions, cards, todays] = await Promise.all([
     db.question.findMany({
       where: { deckId: { in: deckIds }, retiredAt: null },
-      select: { id: true, kind: true, siblingKey: true },
+      select: { id: true, kind: true, siblingKey: true, aspect: true },
       orderBy: [{ deckId: "asc" }, { position: "asc" }],
     }),
     learnerId
@@ -62,6 +65,7 @@ export async function getStudyCard(
   ]);
 
   const cardByQuestion = new Map(cards.map((c) => [c.questionId, c]));
+  const aspectOf = new Map(questions.map((q) => [q.id, q.aspect]));
   const queue = buildStudyQueue({
     now,
     settings,
@@ -75,8 +79,10 @@ export async function getStudyCard(
         state: card && card.state !== State.New ? toCardState(card) : null,
         suspended: card?.suspended ?? false,
         buriedUntil: card?.buriedUntil ?? null,
+        aspect: q.aspect,
       };
     }),
+    aspects,
     newIntroducedToday: todays.filter((l) => l.state === State.New).length,
     reviewsDoneToday: todays.filter((l) => l.state === State.Review).length,
     siblingKeysStudiedToday: listSiblingKeysStudiedToday(
@@ -90,12 +96,14 @@ export async function getStudyCard(
   const counts = countQueue(queue);
   const first = queue[0];
   if (!first) {
+    const inFilter = (questionId: string) =>
+      !aspects || aspects.includes(aspectOf.get(questionId) ?? "");
     const upcoming = cards
-      .filter((c) => !c.suspended && c.state !== State.New)
+      .filter((c) => !c.suspended && c.state !== State.New && inFilter(c.questionId))
       .map((c) => c.due.getTime())
       .filter((t) => t > now.getTime());
     const tomorrow = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
-    const hasNew = questions.some((q) => !cardByQuestion.has(q.id));
+    const hasNew = questions.some((q) => !cardByQuestion.has(q.id) && inFilter(q.id));
     const next = Math.min(...upcoming, hasNew ? tomorrow : Infinity);
     return {
       card: null,

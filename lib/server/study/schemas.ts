@@ -31,3 +31,6 @@ export type SubmitAnswerInput = z.infer<typeof SubmitAnswerSchema>;
 export const UndoAnswerSchema = z.object({ clientAnswerId: z.uuid() });
 
 export const DeckSelectionSchema = z.array(Id).min(1).max(20);
+
+/** Aspect keys as the deck generator makes them ("networking", "other:vremya-zapuska"). */
+export const AspectSelectionSchema = z.array(z.string().regex(/^[a-z0-9:-]{1,100}$/)).max(20);

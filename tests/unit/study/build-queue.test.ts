@@ -281,6 +281,40 @@ describe("buildStudyQueue", () => {
     });
   });
 
+  it("with an aspect filter, queues only cards about those aspects, keeping the usual order", () => {
+    const cards = [
+      fresh("n-net", "definition", { aspect: "networking" }),
+      fresh("n-iso", "definition", { aspect: "isolation" }),
+      review("r-iso", "2025-03-09T09:00:00Z", { aspect: "isolation" }),
+      review("r-net", "2025-03-09T09:00:00Z", { aspect: "networking" }),
+      learning("l-net", "2025-03-10T08:55:00Z", { aspect: "networking" }),
+      learning("l-none", "2025-03-10T08:50:00Z"),
+    ];
+    expect(ids(queueFor(cards, { aspects: ["networking"] }))).toEqual(["l-net", "r-net", "n-net"]);
+    expect(ids(queueFor(cards, { aspects: ["networking", "isolation"] }))).toEqual([
+      "l-net",
+      "r-iso",
+      "r-net",
+      "n-net",
+      "n-iso",
+    ]);
+    expect(queueFor(cards, { aspects: ["lifecycle"] })).toEqual([]);
+    expect(ids(queueFor(cards))).toHaveLength(6);
+  });
+
+  it("with an aspect filter, still counts every new card introduced today against the limit", () => {
+    const cards = [
+      fresh("a", "definition", { aspect: "scaling" }),
+      fresh("b", "cloze", { aspect: "scaling" }),
+    ];
+    const queue = queueFor(cards, {
+      aspects: ["scaling"],
+      settings: { ...SETTINGS, newCardsPerDay: 20 },
+      newIntroducedToday: 19,
+    });
+    expect(ids(queue)).toEqual(["a"]);
+  });
+
   it("returns an empty queue when nothing is due", () => {
     const queue = queueFor([
       review("later", "2025-03-20T09:00:00Z"),

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { listComingStudyDays, listPastStudyDays, spreadOverDays } from "@/lib/core/stats";
+
+const HOUR_MS = 3_600_000;
+
+function hoursOf(day: { start: Date; end: Date }): number {
+  return (day.end.getTime() - day.start.getTime()) / HOUR_MS;
+}
+
+describe("past study days", () => {
+  it("Europe/Moscow: days run 04:00–04:00 MSK (01:00Z), today last", () => {
+    // 02:30 MSK on March 10th is still the study day of March 9th.
+    const days = listPastStudyDays({
+      now: new Date("2025-03-09T23:30:00Z"),
+      timeZone: "Europe/Moscow",
+      dayStartHour: 4,
+      count: 3,
+    });
+    expect(days.map((d) => [d.key, d.start.toISOString(), d.end.toISOString()])).toEqual([
+      ["2025-03-07", "2025-03-07T01:00:00.000Z", "2025-03-08T01:00:00.000Z"],
+      ["2025-03-08", "2025-03-08T01:00:00.000Z", "2025-03-09T01:00:00.000Z"],
+      ["2025-03-09", "2025-03-09T01:00:00.000Z", "2025-03-10T01:00:00.000Z"],
+    ]);
+  });
+
+  it("America/New_York: the day of the spring switch lasts 23 hours, the fall one 25", () => {
+    const spring = listPastStudyDays({
+      now: new Date("2025-03-10T12:00:00Z"),
+      timeZone: "America/New_York",
+      dayStartHour: 4,
+      count: 3,
+    });
+    expect(spring.map((d) => [d.key, hoursOf(d)])).toEqual([
+      ["2025-03-08", 23],
+      ["2025-03-09", 24],
+      ["2025-03-10", 24],
+    ]);
+    expect(spring[0]?.start.toISOString()).toBe("2025-03-08T09:00:00.000Z"); // 04:00 EST
+    expect(spring[1]?.start.toISOString()).toBe("2025-03-09T08:00:00.000Z"); // 04:00 EDT
+
+    const fall = listPastStudyDays({
+      now: new Date("2025-11-03T12:00:00Z"),
+      timeZone: "America/New_York",
+      dayStartHour: 4,
+      count: 3,
+    });
+    expect(fall.map((d) => [d.key, hoursOf(d)])).toEqual([
+      ["2025-11-01", 25],
+      ["2025-11-02", 24],
+      ["2025-11-03", 24],
+    ]);
+  });
+
+  it("Asia/Kolkata: a half-hour zone starts its days at 22:30Z", () => {
+    const [day] = listPastStudyDays({
+      now: new Date("2025-03-09T22:30:00Z"),
+      timeZone: "Asia/Kolkata",
+      dayStartHour: 4,
+      count: 1,
+    });
+    expect(day).toEqual({
+      key: "2025-03-10",
+      start: new Date("2025-03-09T22:30:00Z"),
+      end: new Date("2025-03-10T22:30:00Z"),
+    });
+  });
+
+  it("a year of days is contiguous, with one key per calendar date", () => {
+    const days = listPastStudyDays({
+      now: new Date("2026-03-02T15:00:00Z"),
+      timeZone: "America/New_York",
+      dayStartHour: 4,
+      count: 365,
+    });
+    expect(days).toHaveLength(365);
+    expect(days.at(-1)?.key).toBe("2026-03-02");
+    expect(days[0]?.key).toBe("2025-03-03");
+    for (let i = 1; i < days.length; i++) {
+      expect(days[i]?.start.getTime()).toBe(days[i - 1]?.end.getTime());
+    }
+    expect(new Set(days.map((d) => d.key)).size).toBe(365);
+  });
+});
+
+describe("coming study days", () => {
+  it("start with today and follow each other across a DST switch", () => {
+    const days = listComingStudyDays({
+      now: new Date("2025-03-08T20:00:00Z"),
+      timeZone: "America/New_York",
+      dayStartHour: 4,
+      count: 3,
+    });
+    expect(days.map((d) => [d.key, d.start.toISOString(), hoursOf(d)])).toEqual([
+      ["2025-03-08", "2025-03-08T09:00:00.000Z", 23],
+      ["2025-03-09", "2025-03-09T08:00:00.000Z", 24],
+      ["2025-03-10", "2025-03-10T08:00:00.000Z", 24],
+    ]);
+  });
+});
+
+describe("spreading rows over days", () => {
+  it("puts each row at its day and fills the rest", () => {
+    const days = listComingStudyDays({
+      now: new Date("2025-03-08T20:00:00Z"),
+      timeZone: "UTC",
+      dayStartHour: 4,
+      count: 3,
+    });
+    expect(
+      spreadOverDays(
+        days,
+        [
+          { day: 2, value: 5 },
+          { day: 0, value: 1 },
+        ],
+        0,
+      ),
+    ).toEqual([
+      { key: "2025-03-08", value: 1 },
+      { key: "2025-03-09", value: 0 },
+      { key: "2025-03-10", value: 5 },
+    ]);
+  });
+});
