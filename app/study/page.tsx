@@ -12,12 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.study.title };
 }
 
-type Props = { searchParams: Promise<{ deck?: string | string[] }> };
+type Props = { searchParams: Promise<{ deck?: string | string[]; aspect?: string | string[] }> };
 
 export default async function StudyPage({ searchParams }: Props) {
   const { t, locale } = await getMessages();
   const decks = await listDecks(db);
-  const requested = [(await searchParams).deck ?? []].flat();
+  const params = await searchParams;
+  const requested = [params.deck ?? []].flat();
   const known = new Set(decks.map((d) => d.summary.id));
   let selected = requested.filter((id) => known.has(id));
   if (selected.length === 0) {
@@ -25,6 +26,13 @@ export default async function StudyPage({ searchParams }: Props) {
     const inLocale = decks.filter((d) => d.summary.language === locale).map((d) => d.summary.id);
     selected = inLocale.length > 0 ? inLocale : decks.slice(0, 1).map((d) => d.summary.id);
   }
+  // An aspect filter (e.g. from an interview report's weak spots): only aspects the decks have.
+  const aspectTitles = new Map(
+    decks
+      .filter((d) => selected.includes(d.summary.id))
+      .flatMap((d) => d.summary.aspects.map((a) => [a.key as string, a.title] as const)),
+  );
+  const aspects = [params.aspect ?? []].flat().filter((key) => aspectTitles.has(key));
 
   return (
     <>
@@ -52,12 +60,31 @@ export default async function StudyPage({ searchParams }: Props) {
                   {summary.title} <span className="muted">({summary.language.toUpperCase()})</span>
                 </label>
               ))}
+              {aspects.map((key) => (
+                <input key={key} type="hidden" name="aspect" value={key} />
+              ))}
               <button type="submit" className="button small">
                 OK
               </button>
             </fieldset>
           </form>
-          <StudySession key={selected.join(",")} deckIds={selected} t={t.study} locale={locale} />
+          {aspects.length > 0 && (
+            <p className="notice" data-testid="aspect-filter">
+              {t.study.onlyAspects}: {aspects.map((key) => aspectTitles.get(key)).join(", ")}.{" "}
+              <Link
+                href={`/study?${selected.map((id) => `deck=${encodeURIComponent(id)}`).join("&")}`}
+              >
+                {t.study.allAspects}
+              </Link>
+            </p>
+          )}
+          <StudySession
+            key={[...selected, ...aspects].join(",")}
+            deckIds={selected}
+            aspects={aspects}
+            t={t.study}
+            locale={locale}
+          />
         </>
       )}
     </>

@@ -21,8 +21,11 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-export function fetchStudyState(deckIds: string[]): Promise<StudyState> {
-  const query = deckIds.map((id) => `deck=${encodeURIComponent(id)}`).join("&");
+export function fetchStudyState(deckIds: string[], aspects: string[] = []): Promise<StudyState> {
+  const query = [
+    ...deckIds.map((id) => `deck=${encodeURIComponent(id)}`),
+    ...aspects.map((key) => `aspect=${encodeURIComponent(key)}`),
+  ].join("&");
   return call<StudyState>(`/api/study?${query}`, { cache: "no-store" });
 }
 

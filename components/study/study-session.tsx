@@ -43,10 +43,12 @@ function timeZone(): string {
 
 export function StudySession({
   deckIds,
+  aspects,
   t,
   locale,
 }: {
   deckIds: string[];
+  aspects: string[];
   t: Messages["study"];
   locale: string;
 }) {
@@ -81,21 +83,21 @@ export function StudySession({
     const seq = ++loadSeq.current;
     setPhase({ name: "loading" });
     try {
-      const state = await fetchStudyState(deckIds);
+      const state = await fetchStudyState(deckIds, aspects);
       if (seq === loadSeq.current) show(state);
     } catch (error) {
       if (seq === loadSeq.current) showError(error);
     }
-  }, [deckIds, show, showError]);
+  }, [deckIds, aspects, show, showError]);
 
   useEffect(() => {
     // The first render already shows "loading".
     const seq = ++loadSeq.current;
-    fetchStudyState(deckIds).then(
+    fetchStudyState(deckIds, aspects).then(
       (state) => seq === loadSeq.current && show(state),
       (error: unknown) => seq === loadSeq.current && showError(error),
     );
-  }, [deckIds, show, showError]);
+  }, [deckIds, aspects, show, showError]);
 
   const answer = useCallback(
     (input: AnswerInput) => {

@@ -158,7 +158,8 @@ function pickSupport(
     .sort(
       (a, b) =>
         b.score - a.score ||
-        Number(b.sentence.conceptKey === conceptKey) - Number(a.sentence.conceptKey === conceptKey) ||
+        Number(b.sentence.conceptKey === conceptKey) -
+          Number(a.sentence.conceptKey === conceptKey) ||
         a.index - b.index,
     )
     .slice(0, MAX_SUPPORTING_POINTS)
@@ -268,9 +269,7 @@ function explainItems(context: GenerationContext, questions: readonly Question[]
       );
       const keyPoints = (question.keyPoints ?? []).map((text) => {
         const statement = inRange.find((candidate) =>
-          normalizeText(text).endsWith(
-            normalizeText(candidate.sentences[0] ?? candidate.text),
-          ),
+          normalizeText(text).endsWith(normalizeText(candidate.sentences[0] ?? candidate.text)),
         );
         return { text, source: refOf(statement?.provenance ?? question.source) };
       });

@@ -33,24 +33,32 @@ export interface StudyState {
   nextDueAt: string | null;
 }
 
-/** The learner's next card in the chosen decks: learning due now, then reviews, then new cards. */
+/**
+ * The learner's next card in the chosen decks (and aspects, when given: e.g. the weak spots of
+ * an interview): learning due now, then reviews, then new cards.
+ */
 export async function getStudyCard(
   db: Db,
-  options: { learnerId: string | null; deckIds: string[]; now: Date },
+  options: { learnerId: string | null; deckIds: string[]; aspects?: string[]; now: Date },
 ): Promise<StudyState> {
   const { learnerId, deckIds, now } = options;
+  const inScope = {
+    deckId: { in: deckIds },
+    retiredAt: null,
+    ...(options.aspects?.length ? { aspect: { in: options.aspects } } : {}),
+  };
   const settings = await getStudySettings(db, learnerId);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
 
   const [questions, cards, todays] = await Promise.all([
     db.question.findMany({
-      where: { deckId: { in: deckIds }, retiredAt: null },
+      where: inScope,
       select: { id: true, kind: true, siblingKey: true },
       orderBy: [{ deckId: "asc" }, { position: "asc" }],
     }),
     learnerId
       ? db.card.findMany({
-          where: { learnerId, question: { deckId: { in: deckIds }, retiredAt: null } },
+          where: { learnerId, question: inScope },
         })
       : Promise.resolve([]),
     learnerId

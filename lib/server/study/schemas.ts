@@ -31,3 +31,13 @@ export type SubmitAnswerInput = z.infer<typeof SubmitAnswerSchema>;
 export const UndoAnswerSchema = z.object({ clientAnswerId: z.uuid() });
 
 export const DeckSelectionSchema = z.array(Id).min(1).max(20);
+
+/** Aspect keys to narrow the study queue to ("isolation", "other:startup-time"). */
+export const AspectSelectionSchema = z
+  .array(
+    z
+      .string()
+      .regex(/^[a-z]+(:[a-z0-9-]+)?$/)
+      .max(100),
+  )
+  .max(30);
