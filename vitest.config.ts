@@ -9,5 +9,8 @@ export default defineConfig({
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
     globalSetup: ["tests/setup/global-database.ts"],
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+    // inlined, Vite resolves it (the data layer reaches next-auth through lib/server/learners).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });
