@@ -23,12 +23,14 @@ export function PracticeRunner({
   attemptId,
   questions,
   answeredIds,
+  aspectTitles,
   t,
   ts,
 }: {
   attemptId: string;
   questions: Question[];
   answeredIds: string[];
+  aspectTitles: Record<string, string>;
   t: Messages["practice"];
   ts: Messages["study"];
 }) {
@@ -143,7 +145,12 @@ export function PracticeRunner({
         {notice}
       </p>
       <article className="card study-card" aria-labelledby="practice-prompt" key={question.id}>
-        <p className="kind-label muted">{ts.kinds[question.kind]}</p>
+        <p className="kind-label muted">
+          {ts.kinds[question.kind]} ·{" "}
+          <span data-testid="practice-aspect">
+            {aspectTitles[question.tags.aspect] ?? question.tags.aspect}
+          </span>
+        </p>
         <h2 id="practice-prompt" className="prompt">
           {question.prompt}
         </h2>
@@ -193,18 +200,17 @@ export function PracticeRunner({
         )}
         {phase.name === "answered" && (
           <>
-            {selfGraded ? (
+            {selfGraded && (
               <p className={phase.correct ? "verdict good" : "verdict bad"} role="status">
                 {phase.correct ? `✓ ${t.knewIt}` : `✗ ${t.didNotKnow}`}
               </p>
-            ) : (
-              <AnswerFeedback
-                question={question}
-                answer={phase.answer}
-                correct={phase.correct}
-                t={ts}
-              />
             )}
+            <AnswerFeedback
+              question={question}
+              answer={phase.answer}
+              correct={selfGraded ? null : phase.correct}
+              t={ts}
+            />
             <button type="button" className="button primary" autoFocus onClick={next}>
               {isLast ? t.seeResults : t.next}
             </button>

@@ -42,6 +42,7 @@ export default async function PracticeAttemptPage({ params }: Props) {
           attemptId={attempt.id}
           questions={attempt.questions}
           answeredIds={attempt.answers.map((a) => a.questionId)}
+          aspectTitles={Object.fromEntries(attempt.deck.aspects.map((a) => [a.key, a.title]))}
           t={t.practice}
           ts={t.study}
         />
