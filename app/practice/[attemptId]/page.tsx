@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PracticeResult } from "@/components/practice/practice-result";
 import { PracticeRunner } from "@/components/practice/practice-runner";
+import { fillMessage } from "@/lib/i18n/locales";
 import { getMessages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
@@ -38,14 +39,21 @@ export default async function PracticeAttemptPage({ params }: Props) {
       {attempt.finishedAt ? (
         <PracticeResult attempt={attempt} t={t.practice} />
       ) : (
-        <PracticeRunner
-          attemptId={attempt.id}
-          questions={attempt.questions}
-          answeredIds={attempt.answers.map((a) => a.questionId)}
-          aspectTitles={Object.fromEntries(attempt.deck.aspects.map((a) => [a.key, a.title]))}
-          t={t.practice}
-          ts={t.study}
-        />
+        <>
+          {!attempt.retryOfId && attempt.questions.length < attempt.filters.count && (
+            <p className="notice">
+              {fillMessage(t.practice.fewer, { n: attempt.questions.length })}
+            </p>
+          )}
+          <PracticeRunner
+            attemptId={attempt.id}
+            questions={attempt.questions}
+            answeredIds={attempt.answers.map((a) => a.questionId)}
+            aspectTitles={Object.fromEntries(attempt.deck.aspects.map((a) => [a.key, a.title]))}
+            t={t.practice}
+            ts={t.study}
+          />
+        </>
       )}
     </>
   );

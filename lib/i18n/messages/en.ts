@@ -123,8 +123,6 @@ export const en: Messages = {
     retryOf: "retry of missed",
     date: "Started",
     unfinished: "not finished",
-    open: "Open",
-    continue: "Continue",
     errors: {
       no_questions: "No question matches the chosen aspects and kinds.",
       invalid: "Please check the form fields.",
@@ -163,7 +161,6 @@ export const en: Messages = {
     allCovered: "Every point covered.",
     date: "Started",
     unfinished: "not finished",
-    open: "Open",
     types: { explain: "Explain the difference", definition: "Definition", scenario: "Scenario" },
     source: "Source",
     line: "line",

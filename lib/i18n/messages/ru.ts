@@ -121,8 +121,6 @@ export const ru = {
     retryOf: "повтор ошибок",
     date: "Начат",
     unfinished: "не закончен",
-    open: "Открыть",
-    continue: "Продолжить",
     errors: {
       no_questions: "Под выбранные аспекты и типы не подходит ни один вопрос.",
       invalid: "Проверьте поля формы.",
@@ -161,7 +159,6 @@ export const ru = {
     allCovered: "Все пункты названы.",
     date: "Начато",
     unfinished: "не закончено",
-    open: "Открыть",
     types: { explain: "Объясните разницу", definition: "Определение", scenario: "Сценарий" },
     source: "Источник",
     line: "строка",
