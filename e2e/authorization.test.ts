@@ -193,6 +193,92 @@ async function postAnswer(api: APIRequestContext, clientAnswerId: string) {
   });
 }
 
+const practiceAttemptsOf = (p: Party) =>
+  countRows("SELECT count(*) AS n FROM PracticeAttempt WHERE learnerId = ?", learnerOf(p.email));
+const practiceAnswersIn = (attemptId: string) =>
+  countRows("SELECT count(*) AS n FROM PracticeAnswer WHERE attemptId = ?", attemptId);
+const interviewsOf = (p: Party) =>
+  countRows("SELECT count(*) AS n FROM InterviewSession WHERE learnerId = ?", learnerOf(p.email));
+const interviewAnswerText = (sessionId: string) =>
+  readValue<string | null>(
+    "SELECT text AS value FROM InterviewAnswer WHERE sessionId = ? AND position = 0",
+    sessionId,
+  );
+const interviewTicks = (sessionId: string) =>
+  readValue<string | null>(
+    "SELECT coveredPoints AS value FROM InterviewAnswer WHERE sessionId = ? AND position = 0",
+    sessionId,
+  );
+
+async function startPractice(api: APIRequestContext, clientId: string = crypto.randomUUID()) {
+  return api.post("/api/practice/attempts", {
+    data: { clientId, deckId: DECK, count: 5, kinds: ["true-false"], seed: 1 },
+  });
+}
+
+/** The owner's practice test, optionally finished with every answer wrong (a reveal). */
+async function ownersAttempt(w: World, finished = false): Promise<string> {
+  const { attemptId } = (await (await startPractice(w.owner.api)).json()) as { attemptId: string };
+  if (finished) {
+    const ids = JSON.parse(
+      readValue<string>("SELECT questionIds AS value FROM PracticeAttempt WHERE id = ?", attemptId),
+    ) as string[];
+    for (const questionId of ids) {
+      const response = await practiceAnswer(w.owner.api, attemptId, questionId);
+      expect(response.status()).toBe(201);
+    }
+  }
+  return attemptId;
+}
+
+function practiceAnswer(api: APIRequestContext, attemptId: string, questionId?: string) {
+  const id =
+    questionId ??
+    (
+      JSON.parse(
+        readValue<string>(
+          "SELECT questionIds AS value FROM PracticeAttempt WHERE id = ?",
+          attemptId,
+        ),
+      ) as string[]
+    )[0]!;
+  return api.post(`/api/practice/attempts/${attemptId}/answers`, {
+    data: {
+      clientAnswerId: crypto.randomUUID(),
+      questionId: id,
+      answer: { type: "reveal" },
+      durationMs: 1000,
+    },
+  });
+}
+
+async function startInterview(api: APIRequestContext, clientId: string = crypto.randomUUID()) {
+  return api.post("/api/interviews", { data: { clientId, deckId: DECK, count: 2 } });
+}
+
+/** The owner's interview, optionally with its first question answered. */
+async function ownersInterview(w: World, answered = false): Promise<string> {
+  const { sessionId } = (await (await startInterview(w.owner.api)).json()) as {
+    sessionId: string;
+  };
+  if (answered) {
+    expect((await interviewAnswer(w.owner.api, sessionId)).status()).toBe(200);
+  }
+  return sessionId;
+}
+
+function interviewAnswer(api: APIRequestContext, sessionId: string) {
+  return api.post(`/api/interviews/${sessionId}/answers`, {
+    data: { position: 0, clientAnswerId: crypto.randomUUID(), text: "forged" },
+  });
+}
+
+function interviewCheck(api: APIRequestContext, sessionId: string) {
+  return api.post(`/api/interviews/${sessionId}/checks`, {
+    data: { position: 0, coveredPoints: [0] },
+  });
+}
+
 const ROWS: Row[] = [
   { target: "GET /api/health", public: "liveness probe; reads no user data" },
   {
@@ -387,6 +473,125 @@ const ROWS: Row[] = [
     owner: async (w) => {
       await replay(w.owner.api, await captureStudySettings(w.owner, "9"));
       expect(JSON.parse(settingsOf(w.owner) ?? "{}").newCardsPerDay).toBe(9);
+    },
+  },
+  {
+    target: "POST /api/practice/attempts",
+    anonymous: async (w) => {
+      expect((await startPractice(w.anonymous)).status(), "a stranger tests as a guest").toBe(201);
+      expect(practiceAttemptsOf(w.owner)).toBe(0);
+    },
+    otherLearner: async (w) => {
+      const clientId = crypto.randomUUID();
+      const mine = await (await startPractice(w.owner.api, clientId)).json();
+      const theirs = await startPractice(w.other.api, clientId);
+      expect(theirs.status(), "the owner's client id does not replay for another").toBe(201);
+      expect((await theirs.json()).attemptId).not.toBe(mine.attemptId);
+      expect(practiceAttemptsOf(w.owner)).toBe(1);
+    },
+    owner: async (w) => {
+      expect((await startPractice(w.owner.api)).status()).toBe(201);
+      expect(practiceAttemptsOf(w.owner)).toBe(2);
+    },
+  },
+  {
+    target: "POST /api/practice/attempts/[attemptId]/answers",
+    anonymous: async (w) => {
+      const attemptId = await ownersAttempt(w);
+      expect((await practiceAnswer(w.anonymous, attemptId)).status()).toBe(404);
+      expect(practiceAnswersIn(attemptId)).toBe(0);
+    },
+    otherLearner: async (w) => {
+      const attemptId = await ownersAttempt(w);
+      expect((await practiceAnswer(w.other.api, attemptId)).status()).toBe(404);
+      expect(practiceAnswersIn(attemptId)).toBe(0);
+    },
+    owner: async (w) => {
+      const attemptId = await ownersAttempt(w);
+      expect((await practiceAnswer(w.owner.api, attemptId)).status()).toBe(201);
+      expect(practiceAnswersIn(attemptId)).toBe(1);
+    },
+  },
+  {
+    target: "POST /api/practice/attempts/[attemptId]/retry",
+    anonymous: async (w) => {
+      const attemptId = await ownersAttempt(w, true);
+      const response = await w.anonymous.post(`/api/practice/attempts/${attemptId}/retry`, {
+        data: { clientId: crypto.randomUUID() },
+      });
+      expect(response.status()).toBe(404);
+      expect(practiceAttemptsOf(w.owner)).toBe(1);
+    },
+    otherLearner: async (w) => {
+      const attemptId = await ownersAttempt(w, true);
+      const response = await w.other.api.post(`/api/practice/attempts/${attemptId}/retry`, {
+        data: { clientId: crypto.randomUUID() },
+      });
+      expect(response.status()).toBe(404);
+      expect(practiceAttemptsOf(w.owner)).toBe(2);
+    },
+    owner: async (w) => {
+      const attemptId = await ownersAttempt(w, true);
+      const response = await w.owner.api.post(`/api/practice/attempts/${attemptId}/retry`, {
+        data: { clientId: crypto.randomUUID() },
+      });
+      expect(response.status()).toBe(201);
+      expect(practiceAttemptsOf(w.owner)).toBe(4);
+    },
+  },
+  {
+    target: "POST /api/interviews",
+    anonymous: async (w) => {
+      expect((await startInterview(w.anonymous)).status()).toBe(201);
+      expect(interviewsOf(w.owner)).toBe(0);
+    },
+    otherLearner: async (w) => {
+      const clientId = crypto.randomUUID();
+      const mine = await (await startInterview(w.owner.api, clientId)).json();
+      const theirs = await startInterview(w.other.api, clientId);
+      expect(theirs.status()).toBe(201);
+      expect((await theirs.json()).sessionId).not.toBe(mine.sessionId);
+      expect(interviewsOf(w.owner)).toBe(1);
+    },
+    owner: async (w) => {
+      expect((await startInterview(w.owner.api)).status()).toBe(201);
+      expect(interviewsOf(w.owner)).toBe(2);
+    },
+  },
+  {
+    target: "POST /api/interviews/[sessionId]/answers",
+    anonymous: async (w) => {
+      const sessionId = await ownersInterview(w);
+      expect((await interviewAnswer(w.anonymous, sessionId)).status()).toBe(404);
+      expect(interviewAnswerText(sessionId)).toBeNull();
+    },
+    otherLearner: async (w) => {
+      const sessionId = await ownersInterview(w);
+      expect((await interviewAnswer(w.other.api, sessionId)).status()).toBe(404);
+      expect(interviewAnswerText(sessionId)).toBeNull();
+    },
+    owner: async (w) => {
+      const sessionId = await ownersInterview(w);
+      expect((await interviewAnswer(w.owner.api, sessionId)).status()).toBe(200);
+      expect(interviewAnswerText(sessionId)).toBe("forged");
+    },
+  },
+  {
+    target: "POST /api/interviews/[sessionId]/checks",
+    anonymous: async (w) => {
+      const sessionId = await ownersInterview(w, true);
+      expect((await interviewCheck(w.anonymous, sessionId)).status()).toBe(404);
+      expect(interviewTicks(sessionId)).toBeNull();
+    },
+    otherLearner: async (w) => {
+      const sessionId = await ownersInterview(w, true);
+      expect((await interviewCheck(w.other.api, sessionId)).status()).toBe(404);
+      expect(interviewTicks(sessionId)).toBeNull();
+    },
+    owner: async (w) => {
+      const sessionId = await ownersInterview(w, true);
+      expect((await interviewCheck(w.owner.api, sessionId)).status()).toBe(200);
+      expect(interviewTicks(sessionId)).toBe("[0]");
     },
   },
 ];

@@ -7,7 +7,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
       page.on("console", (message) => {
-        if (message.type() === "error") errors.push(`console.error: ${message.text()}`);
+        // The location names the resource of a "Failed to load resource" message.
+        if (message.type() === "error")
+          errors.push(`console.error: ${message.text()} at ${message.location().url}`);
       });
       await use(errors);
       expect(errors, "the page logged errors").toEqual([]);

@@ -20,3 +20,10 @@ export function parseLocale(value: string | undefined): Locale {
 }
 
 export type { Messages };
+
+/** Puts values into a message's `{name}` placeholders. */
+export function fillMessage(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}

@@ -119,6 +119,15 @@ export async function mergeGuestIntoUser(
       where: { learnerId: guest.id },
       data: { learnerId: target.id },
     });
+    // Practice tests and interviews are plain history: they move over as they are.
+    await tx.practiceAttempt.updateMany({
+      where: { learnerId: guest.id },
+      data: { learnerId: target.id },
+    });
+    await tx.interviewSession.updateMany({
+      where: { learnerId: guest.id },
+      data: { learnerId: target.id },
+    });
     await tx.learner.delete({ where: { id: guest.id } });
     return { movedCards, movedLogs: moved.count };
   });
@@ -198,6 +207,8 @@ export async function exportMyData(db: Db, options: { userId: string }) {
           settings: true,
           cards: { orderBy: { createdAt: "asc" } },
           reviews: { orderBy: { reviewedAt: "asc" } },
+          practiceAttempts: { orderBy: { startedAt: "asc" }, include: { answers: true } },
+          interviewSessions: { orderBy: { startedAt: "asc" }, include: { answers: true } },
         },
       },
     },
@@ -216,6 +227,20 @@ export async function exportMyData(db: Db, options: { userId: string }) {
       ...log,
       answer: log.answer ? JSON.parse(log.answer) : null,
       response: JSON.parse(log.response),
+    })),
+    practiceTests: (learner?.practiceAttempts ?? []).map((attempt) => ({
+      ...attempt,
+      filters: JSON.parse(attempt.filters),
+      questionIds: JSON.parse(attempt.questionIds),
+      answers: attempt.answers.map((answer) => ({ ...answer, answer: JSON.parse(answer.answer) })),
+    })),
+    interviews: (learner?.interviewSessions ?? []).map((session) => ({
+      ...session,
+      items: JSON.parse(session.items),
+      answers: session.answers.map((answer) => ({
+        ...answer,
+        coveredPoints: answer.coveredPoints ? JSON.parse(answer.coveredPoints) : null,
+      })),
     })),
   };
 }

@@ -1,0 +1,99 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { INTERVIEW_LIMITS } from "@/lib/core/practice/assemble-interview";
+import type { Messages } from "@/lib/i18n/locales";
+import { StartInterviewSchema } from "@/lib/server/practice/schemas";
+import { postJson } from "../practice/post-json";
+
+/** Deck, number of questions and seconds per question of a mock interview; starts it. */
+export function InterviewSetupForm({
+  decks,
+  defaultDeckId,
+  t,
+  errors,
+}: {
+  decks: { id: string; title: string; language: string }[];
+  defaultDeckId: string;
+  t: Messages["interview"];
+  errors: Messages["practice"]["errors"];
+}) {
+  const router = useRouter();
+  const [deckId, setDeckId] = useState(defaultDeckId);
+  const [count, setCount] = useState(String(INTERVIEW_LIMITS.count.default));
+  const [seconds, setSeconds] = useState(String(INTERVIEW_LIMITS.seconds.default));
+  const [clientId] = useState(() => crypto.randomUUID());
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    const parsed = StartInterviewSchema.safeParse({
+      clientId,
+      deckId,
+      count: Number(count),
+      secondsPerQuestion: Number(seconds),
+    });
+    if (!parsed.success) {
+      setError(errors.invalid);
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const { sessionId } = await postJson<{ sessionId: string }>("/api/interviews", parsed.data);
+      router.push(`/interview/${sessionId}`);
+    } catch {
+      setPending(false);
+      setError(errors.network);
+    }
+  }
+
+  return (
+    <form className="card setup-form" onSubmit={start} aria-describedby="interview-error">
+      <div className="field">
+        <label htmlFor="interview-deck">{t.deck}</label>
+        <select id="interview-deck" value={deckId} onChange={(e) => setDeckId(e.target.value)}>
+          {decks.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title} ({d.language.toUpperCase()})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="interview-count">{t.count}</label>
+        <input
+          id="interview-count"
+          type="number"
+          inputMode="numeric"
+          min={INTERVIEW_LIMITS.count.min}
+          max={INTERVIEW_LIMITS.count.max}
+          required
+          value={count}
+          onChange={(e) => setCount(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="interview-seconds">{t.seconds}</label>
+        <input
+          id="interview-seconds"
+          type="number"
+          inputMode="numeric"
+          min={INTERVIEW_LIMITS.seconds.min}
+          max={INTERVIEW_LIMITS.seconds.max}
+          required
+          value={seconds}
+          onChange={(e) => setSeconds(e.target.value)}
+        />
+      </div>
+      <p id="interview-error" className="field-error" role="alert">
+        {error}
+      </p>
+      <button type="submit" className="button primary" disabled={pending}>
+        {t.start}
+      </button>
+    </form>
+  );
+}

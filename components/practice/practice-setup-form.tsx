@@ -1,0 +1,176 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { DeckSummary, QuestionKind } from "@/lib/core/deck/types";
+import { PRACTICE_COUNT } from "@/lib/core/practice/assemble-test";
+import type { Messages } from "@/lib/i18n/locales";
+import { StartPracticeSchema } from "@/lib/server/practice/schemas";
+import { ApiError, postJson } from "./post-json";
+
+type T = Messages["practice"];
+type DeckOption = Pick<DeckSummary, "id" | "title" | "language" | "aspects" | "countsByKind">;
+
+function toggle<V>(set: ReadonlySet<V>, value: V): Set<V> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
+}
+
+/** Deck, aspects, kinds and count of a new practice test; starts it and opens its page. */
+export function PracticeSetupForm({
+  decks,
+  defaultDeckId,
+  t,
+  kindNames,
+}: {
+  decks: DeckOption[];
+  defaultDeckId: string;
+  t: T;
+  kindNames: Messages["study"]["kinds"];
+}) {
+  const router = useRouter();
+  const [deckId, setDeckId] = useState(defaultDeckId);
+  const [aspects, setAspects] = useState<Set<string>>(new Set());
+  const [kinds, setKinds] = useState<Set<QuestionKind>>(new Set());
+  const [count, setCount] = useState(String(PRACTICE_COUNT.default));
+  const [seed, setSeed] = useState("");
+  const [countForReview, setCountForReview] = useState(false);
+  // One id per start: a double submit or a retry after a lost response starts one test.
+  const [clientId] = useState(() => crypto.randomUUID());
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const deck = decks.find((d) => d.id === deckId) ?? decks[0];
+  const availableKinds = Object.keys(deck?.countsByKind ?? {}) as QuestionKind[];
+
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    const parsed = StartPracticeSchema.safeParse({
+      clientId,
+      deckId,
+      aspects: [...aspects],
+      kinds: [...kinds],
+      count: Number(count),
+      seed: seed.trim() === "" ? undefined : Number(seed),
+      countForReview,
+    });
+    if (!parsed.success) {
+      setError(t.errors.invalid);
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const { attemptId } = await postJson<{ attemptId: string }>(
+        "/api/practice/attempts",
+        parsed.data,
+      );
+      router.push(`/practice/${attemptId}`);
+    } catch (failure) {
+      setPending(false);
+      setError(
+        failure instanceof ApiError && failure.code === "no_questions"
+          ? t.errors.no_questions
+          : failure instanceof ApiError && failure.status === 400
+            ? t.errors.invalid
+            : t.errors.network,
+      );
+    }
+  }
+
+  return (
+    <form className="card setup-form" onSubmit={start} aria-describedby="practice-error">
+      <div className="field">
+        <label htmlFor="practice-deck">{t.deck}</label>
+        <select
+          id="practice-deck"
+          value={deckId}
+          onChange={(e) => {
+            setDeckId(e.target.value);
+            setAspects(new Set());
+          }}
+        >
+          {decks.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title} ({d.language.toUpperCase()})
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="choice-grid">
+        <legend>{t.aspects}</legend>
+        <p className="muted small">{t.aspectsHint}</p>
+        {deck?.aspects.map((aspect) => (
+          <label key={aspect.key}>
+            <input
+              type="checkbox"
+              name="aspect"
+              value={aspect.key}
+              checked={aspects.has(aspect.key)}
+              onChange={() => setAspects((s) => toggle(s, aspect.key))}
+            />{" "}
+            {aspect.title}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choice-grid">
+        <legend>{t.kinds}</legend>
+        <p className="muted small">{t.kindsHint}</p>
+        {availableKinds.map((kind) => (
+          <label key={kind}>
+            <input
+              type="checkbox"
+              name="kind"
+              value={kind}
+              checked={kinds.has(kind)}
+              onChange={() => setKinds((s) => toggle(s, kind))}
+            />{" "}
+            {kindNames[kind]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="practice-count">{t.count}</label>
+        <input
+          id="practice-count"
+          type="number"
+          inputMode="numeric"
+          min={PRACTICE_COUNT.min}
+          max={PRACTICE_COUNT.max}
+          required
+          value={count}
+          onChange={(e) => setCount(e.target.value)}
+        />
+      </div>
+      <label className="check-line">
+        <input
+          type="checkbox"
+          checked={countForReview}
+          onChange={(e) => setCountForReview(e.target.checked)}
+        />{" "}
+        {t.countForReview}
+      </label>
+      <details>
+        <summary>{t.advanced}</summary>
+        <div className="field">
+          <label htmlFor="practice-seed">{t.seed}</label>
+          <input
+            id="practice-seed"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            value={seed}
+            onChange={(e) => setSeed(e.target.value)}
+          />
+        </div>
+      </details>
+      <p id="practice-error" className="field-error" role="alert">
+        {error}
+      </p>
+      <button type="submit" className="button primary" disabled={pending}>
+        {pending ? t.starting : t.start}
+      </button>
+    </form>
+  );
+}
