@@ -15,7 +15,7 @@ import {
 import type { Db } from "../db";
 import { listActiveQuestions } from "../decks/active-questions";
 import { parseStoredSettings } from "./learner-settings";
-import { toCardState } from "./card-rows";
+import { CARD_STATE_SELECT, toCardState } from "./card-rows";
 
 export interface StudyCard {
   question: Readonly<Question>;
@@ -52,7 +52,16 @@ export async function getStudyCard(
           select: {
             settings: true,
             timeZone: true,
-            cards: { where: { question: { deckId: { in: deckIds }, retiredAt: null } } },
+            cards: {
+              where: { question: { deckId: { in: deckIds }, retiredAt: null } },
+              select: {
+                ...CARD_STATE_SELECT,
+                questionId: true,
+                suspended: true,
+                buriedUntil: true,
+                version: true,
+              },
+            },
             // The study day began less than two days ago whatever the zone; cut exactly below.
             reviews: {
               where: { reviewedAt: { gte: new Date(now.getTime() - TWO_DAYS_MS) } },
