@@ -50,6 +50,36 @@ export async function benchStudy(options: {
   let turn = 0;
   const deckPath = `/api/study?deck=${encodeURIComponent(options.deckId)}`;
 
+  const submitRequest = () => {
+    const { learner, questionId, cardVersion } = nextPair();
+    return {
+      path: "/api/study/answers",
+      headers: { cookie: cookies[learner] ?? "" },
+      body: JSON.stringify({
+        clientAnswerId: crypto.randomUUID(),
+        questionId,
+        cardVersion,
+        answer: { type: "reveal" },
+        rating: 3,
+        durationMs: 4000,
+      }),
+    };
+  };
+  const nextRequest = () => ({
+    path: deckPath,
+    headers: { cookie: cookies[turn++ % learners] ?? "" },
+  });
+
+  // Unrecorded warm-up, so the first level does not pay for JIT compilation and cold caches.
+  const warm = {
+    url: options.url,
+    serverPid: options.serverPid,
+    connections: 10,
+    durationSeconds: 2,
+  };
+  await runLoad({ ...warm, name: "warm-up submit", method: "POST", next: submitRequest });
+  await runLoad({ ...warm, name: "warm-up next", method: "GET", next: nextRequest });
+
   const rows: StudyBenchRow[] = [];
   for (const connections of options.levels) {
     const common = {
@@ -62,21 +92,7 @@ export async function benchStudy(options: {
       ...common,
       name: "submit-answer",
       method: "POST",
-      next: () => {
-        const { learner, questionId, cardVersion } = nextPair();
-        return {
-          path: "/api/study/answers",
-          headers: { cookie: cookies[learner] ?? "" },
-          body: JSON.stringify({
-            clientAnswerId: crypto.randomUUID(),
-            questionId,
-            cardVersion,
-            answer: { type: "reveal" },
-            rating: 3,
-            durationMs: 4000,
-          }),
-        };
-      },
+      next: submitRequest,
     });
     const submitBaseline = await runLoad({
       ...common,
@@ -84,15 +100,7 @@ export async function benchStudy(options: {
       method: "POST",
       next: () => ({ path: "/api/bench/baseline", body: JSON.stringify({ n: turn++ }) }),
     });
-    const next = await runLoad({
-      ...common,
-      name: "next-card",
-      method: "GET",
-      next: () => ({
-        path: deckPath,
-        headers: { cookie: cookies[turn++ % learners] ?? "" },
-      }),
-    });
+    const next = await runLoad({ ...common, name: "next-card", method: "GET", next: nextRequest });
     const nextBaseline = await runLoad({
       ...common,
       name: "baseline select",
