@@ -7,6 +7,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      "bench/minimal-app/.next/**",
       "lib/generated/**",
       "var/**",
       "test-results/**",

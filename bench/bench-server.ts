@@ -58,7 +58,11 @@ export async function startBenchServer(root: string, port: number): Promise<Benc
   };
 }
 
-/** The largest process under the start script: the Next.js server whose RSS we report. */
+/**
+ * The Next.js server under the start script (it names itself "next-server"): the process whose
+ * RSS and CPU time we report. Not simply the largest one: the start script itself, having synced
+ * the decks, can be larger than a freshly started server.
+ */
 async function findServerPid(root: number): Promise<number> {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
@@ -71,21 +75,20 @@ async function findServerPid(root: number): Promise<number> {
       // the process ended while we looked
     }
   }
-  const descendants: number[] = [];
   const pending = [root];
   while (pending.length > 0) {
-    const pid = pending.pop() ?? 0;
-    descendants.push(pid);
+    const pid = pending.shift() ?? 0;
+    if (commandLine(pid).startsWith("next-server")) return pid;
     pending.push(...(children.get(pid) ?? []));
   }
-  return descendants.reduce((best, pid) => (safeRss(pid) > safeRss(best) ? pid : best), root);
+  throw new Error("bench: no next-server process under the start script");
 }
 
-function safeRss(pid: number): number {
+function commandLine(pid: number): string {
   try {
-    return rssMegabytes(pid);
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
   } catch {
-    return 0;
+    return "";
   }
 }
 

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import autocannon from "autocannon";
 import { percentile } from "./percentiles";
 
@@ -10,6 +11,8 @@ export interface LoadResult {
   p50: number;
   p95: number;
   p99: number;
+  /** Server CPU time (user + system) per response: steady even when the machine is busy. */
+  cpuMsPerRequest: number;
 }
 
 export interface LoadSpec {
@@ -18,6 +21,8 @@ export interface LoadSpec {
   connections: number;
   durationSeconds: number;
   method: "GET" | "POST";
+  /** The server process, whose CPU time is read from /proc around the run. */
+  serverPid: number;
   /** Called for every request: its path, headers and body. */
   next: () => { path: string; headers?: Record<string, string>; body?: string };
 }
@@ -32,6 +37,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     finish = resolve;
     fail = reject;
   });
+  const cpuBefore = cpuMilliseconds(spec.serverPid);
   const instance = autocannon(
     {
       url: spec.url,
@@ -59,14 +65,28 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     if (statusCode >= 300) errors += 1;
   });
   const result = await done;
+  const cpuMs = cpuMilliseconds(spec.serverPid) - cpuBefore;
   return {
     name: spec.name,
     connections: spec.connections,
     requests: times.length,
     errors: errors + result.errors + result.timeouts,
     rps: Math.round((times.length / result.duration) * 10) / 10,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+    cpuMsPerRequest: times.length > 0 ? Math.round((cpuMs / times.length) * 100) / 100 : 0,
   };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+// /proc/<pid>/stat counts in clock ticks, 100 per second on Linux.
+const TICK_MS = 10;
+
+function cpuMilliseconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }

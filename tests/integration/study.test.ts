@@ -107,6 +107,28 @@ describe("submitting answers", () => {
     expect(stored.reps).toBe(1);
   });
 
+  it("applies one of two concurrent answers to a card already studied, whatever the order", async () => {
+    const learnerId = await newLearner();
+    const { card } = await nextCard(learnerId, DAY_ONE);
+    await submitAnswer(t.db, { learnerId, input: answerOf(card!, 1), now: DAY_ONE });
+    // Both tabs show the card as that first answer left it: version 0.
+    const shown = { ...card!, cardVersion: 0 };
+    const retried = answerOf(shown, 3);
+    const outcomes = await Promise.allSettled([
+      submitAnswer(t.db, { learnerId, input: answerOf(shown, 4), now: DAY_ONE }),
+      submitAnswer(t.db, { learnerId, input: retried, now: DAY_ONE }),
+      submitAnswer(t.db, { learnerId, input: retried, now: DAY_ONE }),
+    ]);
+    const applied = outcomes.filter((o) => o.status === "fulfilled" && !o.value.replayed);
+    const refused = outcomes.filter((o) => o.status === "rejected");
+    expect(applied).toHaveLength(1);
+    for (const o of refused) expect(o.reason).toBeInstanceOf(ConflictError);
+    const stored = await t.db.card.findFirstOrThrow({ where: { learnerId } });
+    expect(stored.reps).toBe(2);
+    expect(stored.version).toBe(1);
+    expect(await t.db.reviewLog.count({ where: { learnerId } })).toBe(2);
+  });
+
   it("grades objective kinds on the server and stores the answer given", async () => {
     const learnerId = await newLearner();
     const question = await t.db.question.findFirstOrThrow({

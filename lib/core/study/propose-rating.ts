@@ -1,5 +1,5 @@
 import { SELF_GRADED_KINDS, type QuestionKind } from "@/lib/core/deck/types";
-import { Rating, type RatingValue } from "./scheduler";
+import { Rating, type RatingValue } from "./rating";
 
 /** Kinds the core grades itself. Kept in step with SELF_GRADED_KINDS by a unit test. */
 export type AutoGradedKind = Exclude<QuestionKind, "definition" | "reverse-definition" | "explain">;

@@ -9,6 +9,7 @@ import {
   type Grade,
   type ReviewLog,
 } from "ts-fsrs";
+import { Rating, RATING_NAMES, RATING_VALUES, type RatingName, type RatingValue } from "./rating";
 import type { StudySettings } from "./settings";
 
 /**
@@ -16,21 +17,7 @@ import type { StudySettings } from "./settings";
  * objects), so a card can go to the database and to the browser without ts-fsrs types.
  */
 
-export const Rating = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const;
-export type RatingName = keyof typeof Rating;
-export type RatingValue = (typeof Rating)[RatingName];
-export const RATING_VALUES: readonly RatingValue[] = [
-  Rating.Again,
-  Rating.Hard,
-  Rating.Good,
-  Rating.Easy,
-];
-export const RATING_NAMES: Readonly<Record<RatingValue, RatingName>> = {
-  1: "Again",
-  2: "Hard",
-  3: "Good",
-  4: "Easy",
-};
+export { Rating, RATING_NAMES, RATING_VALUES, type RatingName, type RatingValue };
 
 export const State = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
 export type StateName = keyof typeof State;

@@ -13,14 +13,22 @@ export const StepUnitSchema = z
     message: 'A step is a whole number and a unit: "1m", "10m", "1h", "1d"',
   });
 
+// Settings are parsed on every study request and building a DateTimeFormat is slow; a zone the
+// runtime knows stays known, so each one is checked once. Capped: Intl also accepts any casing
+// of a name, and those variants must not grow the set without end.
+const knownTimeZones = new Set<string>();
+const MAX_KNOWN_TIME_ZONES = 1000;
+
 /** True when the runtime knows the IANA zone name (Intl throws a RangeError otherwise). */
 export function isValidTimeZone(timeZone: string): boolean {
+  if (knownTimeZones.has(timeZone)) return true;
   try {
     Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
   } catch {
     return false;
   }
+  if (knownTimeZones.size < MAX_KNOWN_TIME_ZONES) knownTimeZones.add(timeZone);
+  return true;
 }
 
 export const StudySettingsSchema = z.object({

@@ -99,15 +99,14 @@ async function writeDeck(
 
   await db.$transaction(async (tx) => {
     const existingDeck = await tx.deck.findUnique({ where: { id: summary.id } });
+    const deckChanged =
+      existingDeck !== null &&
+      (existingDeck.sourceHash !== deckData.sourceHash ||
+        existingDeck.summary !== deckData.summary ||
+        existingDeck.title !== deckData.title ||
+        existingDeck.sourcePath !== deckData.sourcePath);
     if (!existingDeck) await tx.deck.create({ data: { id: summary.id, ...deckData } });
-    else if (
-      existingDeck.sourceHash !== deckData.sourceHash ||
-      existingDeck.summary !== deckData.summary ||
-      existingDeck.title !== deckData.title ||
-      existingDeck.sourcePath !== deckData.sourcePath
-    ) {
-      await tx.deck.update({ where: { id: summary.id }, data: deckData });
-    }
+    else if (deckChanged) await tx.deck.update({ where: { id: summary.id }, data: deckData });
 
     const existing = new Map(
       (
@@ -149,6 +148,13 @@ async function writeDeck(
     if (gone.length > 0) {
       await tx.question.updateMany({ where: { id: { in: gone } }, data: { retiredAt: now } });
       result.retired = gone.length;
+    }
+    // A new deck starts at version 1; any later change moves it on (see the question cache).
+    if (existingDeck && (deckChanged || result.created + result.updated + result.retired > 0)) {
+      await tx.deck.update({
+        where: { id: summary.id },
+        data: { contentVersion: { increment: 1 } },
+      });
     }
   });
   return result;

@@ -1,8 +1,28 @@
 import type { CardState, ReviewLogState, StateValue, RatingValue } from "@/lib/core/study";
 import type { Card, ReviewLog } from "@/lib/generated/prisma/client";
 
-/** Mapping between Prisma rows and the core's plain card/log states. */
-export function toCardState(row: Card): CardState {
+// Mapping between Prisma rows and the core's plain card/log states.
+
+/**
+ * The columns of a card its FSRS state needs. Reading only these for a learner's whole deck
+ * matters: Prisma's cost per row grows with its columns, and next-card reads every card.
+ */
+export const CARD_STATE_SELECT = {
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+} as const;
+
+export type CardStateRow = Pick<Card, keyof typeof CARD_STATE_SELECT>;
+
+export function toCardState(row: CardStateRow): CardState {
   return {
     due: row.due,
     stability: row.stability,

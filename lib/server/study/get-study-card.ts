@@ -13,12 +13,12 @@ import {
   type RatingValue,
 } from "@/lib/core/study";
 import type { Db } from "../db";
-import { getStudySettings } from "./learner-settings";
-import { parseQuestionPayload } from "../decks/question-payload";
-import { toCardState } from "./card-rows";
+import { listActiveQuestions } from "../decks/active-questions";
+import { parseStoredSettings } from "./learner-settings";
+import { CARD_STATE_SELECT, toCardState } from "./card-rows";
 
 export interface StudyCard {
-  question: Question;
+  question: Readonly<Question>;
   selfGraded: boolean;
   reason: QueueReason;
   /** The card's version as the learner saw it (null: never answered); a stale one is refused. */
@@ -33,39 +33,52 @@ export interface StudyState {
   nextDueAt: string | null;
 }
 
+const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
+
 /**
  * The learner's next card in the chosen decks (only about `aspects` when given): learning due
  * now, then reviews, then new cards.
+ * Two queries: the learner with its settings, cards and recent answers in one, and the decks'
+ * content versions (the questions themselves come from listActiveQuestions' parsed copies).
  */
 export async function getStudyCard(
   db: Db,
   options: { learnerId: string | null; deckIds: string[]; aspects?: string[]; now: Date },
 ): Promise<StudyState> {
   const { learnerId, deckIds, aspects, now } = options;
-  const settings = await getStudySettings(db, learnerId);
-  const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
-
-  const [questions, cards, todays] = await Promise.all([
-    db.question.findMany({
-      where: { deckId: { in: deckIds }, retiredAt: null },
-      select: { id: true, kind: true, siblingKey: true, aspect: true },
-      orderBy: [{ deckId: "asc" }, { position: "asc" }],
-    }),
+  const [learner, questions] = await Promise.all([
     learnerId
-      ? db.card.findMany({
-          where: { learnerId, question: { deckId: { in: deckIds }, retiredAt: null } },
+      ? db.learner.findUnique({
+          where: { id: learnerId },
+          select: {
+            settings: true,
+            timeZone: true,
+            cards: {
+              where: { question: { deckId: { in: deckIds }, retiredAt: null } },
+              select: {
+                ...CARD_STATE_SELECT,
+                questionId: true,
+                suspended: true,
+                buriedUntil: true,
+                version: true,
+              },
+            },
+            // The study day began less than two days ago whatever the zone; cut exactly below.
+            reviews: {
+              where: { reviewedAt: { gte: new Date(now.getTime() - TWO_DAYS_MS) } },
+              select: { siblingKey: true, reviewedAt: true, state: true },
+            },
+          },
         })
-      : Promise.resolve([]),
-    learnerId
-      ? db.reviewLog.findMany({
-          where: { learnerId, reviewedAt: { gte: dayStart } },
-          select: { siblingKey: true, reviewedAt: true, state: true },
-        })
-      : Promise.resolve([]),
+      : null,
+    listActiveQuestions(db, deckIds),
   ]);
+  const settings = parseStoredSettings(learner?.settings ?? null, learner?.timeZone ?? "UTC");
+  const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
+  const cards = learner?.cards ?? [];
+  const todays = (learner?.reviews ?? []).filter((l) => l.reviewedAt >= dayStart);
 
   const cardByQuestion = new Map(cards.map((c) => [c.questionId, c]));
-  const aspectOf = new Map(questions.map((q) => [q.id, q.aspect]));
   const queue = buildStudyQueue({
     now,
     settings,
@@ -73,13 +86,13 @@ export async function getStudyCard(
       const card = cardByQuestion.get(q.id);
       return {
         questionId: q.id,
-        kind: q.kind as Question["kind"],
+        kind: q.kind,
         siblingKey: q.siblingKey,
+        aspect: q.aspect,
         // A card row still in state New (e.g. after an undo) is a new card again.
         state: card && card.state !== State.New ? toCardState(card) : null,
         suspended: card?.suspended ?? false,
         buriedUntil: card?.buriedUntil ?? null,
-        aspect: q.aspect,
       };
     }),
     aspects,
@@ -96,6 +109,7 @@ export async function getStudyCard(
   const counts = countQueue(queue);
   const first = queue[0];
   if (!first) {
+    const aspectOf = new Map(questions.map((q) => [q.id, q.aspect]));
     const inFilter = (questionId: string) =>
       !aspects || aspects.includes(aspectOf.get(questionId) ?? "");
     const upcoming = cards
@@ -112,11 +126,8 @@ export async function getStudyCard(
     };
   }
 
-  const row = await db.question.findUniqueOrThrow({
-    where: { id: first.questionId },
-    select: { payload: true },
-  });
-  const question = parseQuestionPayload(row.payload);
+  const question = questions.find((q) => q.id === first.questionId)?.question;
+  if (!question) throw new Error(`queued question ${first.questionId} is not in its deck`);
   const card = cardByQuestion.get(first.questionId);
   const previews = previewIntervals(card ? toCardState(card) : newCardState(now), settings, now);
   return {

@@ -4,7 +4,7 @@ import { applyRating, formatInterval, newCardState } from "@/lib/core/study";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
-import { getStudySettings } from "./learner-settings";
+import { parseStoredSettings } from "./learner-settings";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { cardStateColumns, reviewLogColumns, toCardState } from "./card-rows";
 import type { SubmitAnswerInput } from "./schemas";
@@ -34,6 +34,9 @@ async function findReplay(db: Db, learnerId: string, clientAnswerId: string) {
 /**
  * Applies one answer exactly once: a retry with the same client answer id gets the stored
  * result; an answer to a card that changed since it was shown (another tab) is refused.
+ * Three queries: the question, the learner's settings with its card for it, and one nested
+ * write of card and log (Prisma runs it as one transaction). The write itself re-checks the
+ * card version, so nothing needs to stay locked between the read and the write.
  */
 export async function submitAnswer(
   db: Db,
@@ -42,77 +45,80 @@ export async function submitAnswer(
   const { learnerId, input, now } = options;
   // No replay lookup up front: a repeated submit always fails the version check or the unique
   // client answer id below, and is answered from the stored result there.
-  const questionRow = await db.question.findFirst({
-    where: { id: input.questionId, retiredAt: null },
-    select: { payload: true, siblingKey: true },
-  });
+  const [questionRow, learner] = await Promise.all([
+    db.question.findFirst({
+      where: { id: input.questionId, retiredAt: null },
+      select: { payload: true, siblingKey: true },
+    }),
+    db.learner.findUnique({
+      where: { id: learnerId },
+      select: {
+        settings: true,
+        timeZone: true,
+        cards: { where: { questionId: input.questionId }, take: 1 },
+      },
+    }),
+  ]);
   if (!questionRow) throw new NotFoundError("no such question");
+  if (!learner) throw new NotFoundError("no such learner");
   const question = parseQuestionPayload(questionRow.payload);
   const selfGraded = SELF_GRADED_KINDS.includes(question.kind);
   const correct = selfGraded ? null : gradeAnswer(question, input.answer).correct;
+  const settings = parseStoredSettings(learner.settings, learner.timeZone);
+  const card = learner.cards[0] ?? null;
 
-  const settings = await getStudySettings(db, learnerId);
   try {
-    return await db.$transaction(async (tx) => {
-      const card = await tx.card.findUnique({
-        where: { learnerId_questionId: { learnerId, questionId: input.questionId } },
+    if ((card?.version ?? null) !== input.cardVersion) throw new StaleCardError();
+    const before = card ? toCardState(card) : newCardState(now);
+    const rated = applyRating(before, input.rating, settings, now);
+    const version = (card?.version ?? -1) + 1;
+    const result: SubmitAnswerResult = {
+      clientAnswerId: input.clientAnswerId,
+      questionId: input.questionId,
+      correct,
+      rating: input.rating,
+      due: rated.card.due.toISOString(),
+      interval: formatInterval(rated.card.due.getTime() - now.getTime()),
+      cardVersion: version,
+      replayed: false,
+    };
+    const log = {
+      learnerId,
+      questionId: input.questionId,
+      clientAnswerId: input.clientAnswerId,
+      siblingKey: questionRow.siblingKey,
+      ...reviewLogColumns(rated.log),
+      durationMs: input.durationMs,
+      answer: JSON.stringify(input.answer),
+      correct,
+      response: JSON.stringify(result),
+    };
+    if (card) {
+      // Matches no row (P2025) when another answer bumped the version in the meantime.
+      await db.card.update({
+        where: { id: card.id, version: card.version },
+        data: { ...cardStateColumns(rated.card), version, reviews: { create: log } },
+        select: { id: true },
       });
-      if ((card?.version ?? null) !== input.cardVersion) throw new StaleCardError();
-
-      const before = card ? toCardState(card) : newCardState(now);
-      const rated = applyRating(before, input.rating, settings, now);
-      const version = (card?.version ?? -1) + 1;
-      let cardId: string;
-      if (card) {
-        const updated = await tx.card.updateMany({
-          where: { id: card.id, version: card.version },
-          data: { ...cardStateColumns(rated.card), version },
-        });
-        if (updated.count !== 1) throw new StaleCardError();
-        cardId = card.id;
-      } else {
-        const created = await tx.card.create({
-          data: {
-            learnerId,
-            questionId: input.questionId,
-            ...cardStateColumns(rated.card),
-            version,
-          },
-          select: { id: true },
-        });
-        cardId = created.id;
-      }
-
-      const result: SubmitAnswerResult = {
-        clientAnswerId: input.clientAnswerId,
-        questionId: input.questionId,
-        correct,
-        rating: input.rating,
-        due: rated.card.due.toISOString(),
-        interval: formatInterval(rated.card.due.getTime() - now.getTime()),
-        cardVersion: version,
-        replayed: false,
-      };
-      await tx.reviewLog.create({
+    } else {
+      // A twin creating the same card first makes this fail on (learnerId, questionId): P2002.
+      await db.card.create({
         data: {
           learnerId,
-          cardId,
           questionId: input.questionId,
-          clientAnswerId: input.clientAnswerId,
-          siblingKey: questionRow.siblingKey,
-          ...reviewLogColumns(rated.log),
-          durationMs: input.durationMs,
-          answer: JSON.stringify(input.answer),
-          correct,
-          response: JSON.stringify(result),
+          ...cardStateColumns(rated.card),
+          version,
+          reviews: { create: log },
         },
+        select: { id: true },
       });
-      return result;
-    });
+    }
+    return result;
   } catch (error) {
     const isRace =
       error instanceof StaleCardError ||
-      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
+      (error instanceof Prisma.PrismaClientKnownRequestError &&
+        (error.code === "P2002" || error.code === "P2025"));
     if (!isRace) throw error;
     // This very answer was applied before (a retry) or by a concurrent twin: replay its result.
     const twin = await findReplay(db, learnerId, input.clientAnswerId);

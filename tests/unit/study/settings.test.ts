@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STUDY_SETTINGS, StudySettingsSchema } from "@/lib/core/study";
+import { DEFAULT_STUDY_SETTINGS, isValidTimeZone, StudySettingsSchema } from "@/lib/core/study";
 
 describe("StudySettingsSchema", () => {
   it("fills every field with its default", () => {
@@ -43,6 +43,13 @@ describe("StudySettingsSchema", () => {
     }
     for (const timeZone of ["Mars/Olympus_Mons", "", "+25:00"]) {
       expect(StudySettingsSchema.safeParse({ timeZone }).success).toBe(false);
+    }
+  });
+
+  it("answers the same for a zone checked again (known zones are remembered)", () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(isValidTimeZone("Europe/Berlin")).toBe(true);
+      expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
     }
   });
 

@@ -1,0 +1,76 @@
+import type { Question, QuestionKind } from "@/lib/core/deck/types";
+import type { Db } from "../db";
+import { parseQuestionPayload } from "./question-payload";
+
+export interface ActiveQuestion {
+  readonly id: string;
+  readonly deckId: string;
+  readonly kind: QuestionKind;
+  readonly siblingKey: string;
+  readonly aspect: string;
+  readonly question: Readonly<Question>;
+}
+
+interface DeckCopy {
+  contentVersion: number;
+  questions: readonly ActiveQuestion[];
+}
+
+/**
+ * Parsed copies of decks' active questions, keyed by the deck's content version. Questions only
+ * change through syncDecks, which bumps that version, and every call reads the versions from the
+ * database first: a copy is never served after a change, whichever instance made it. Read-only
+ * (frozen) and rebuilt on demand, so it holds no state of its own.
+ */
+const copies = new Map<string, DeckCopy>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** The active (not retired) questions of these decks, by deck id then position. */
+export async function listActiveQuestions(
+  db: Db,
+  deckIds: readonly string[],
+): Promise<readonly ActiveQuestion[]> {
+  const decks = await db.deck.findMany({
+    where: { id: { in: [...deckIds] } },
+    select: { id: true, contentVersion: true },
+    orderBy: { id: "asc" },
+  });
+  const stale = decks.filter((d) => copies.get(d.id)?.contentVersion !== d.contentVersion);
+  if (stale.length > 0) {
+    const rows = await db.question.findMany({
+      where: { deckId: { in: stale.map((d) => d.id) }, retiredAt: null },
+      select: {
+        id: true,
+        deckId: true,
+        kind: true,
+        siblingKey: true,
+        aspect: true,
+        payload: true,
+      },
+      orderBy: [{ deckId: "asc" }, { position: "asc" }],
+    });
+    for (const deck of stale) {
+      const questions = rows
+        .filter((row) => row.deckId === deck.id)
+        .map((row) =>
+          deepFreeze({
+            id: row.id,
+            deckId: row.deckId,
+            kind: row.kind as QuestionKind,
+            siblingKey: row.siblingKey,
+            aspect: row.aspect,
+            question: parseQuestionPayload(row.payload),
+          }),
+        );
+      copies.set(deck.id, { contentVersion: deck.contentVersion, questions });
+    }
+  }
+  return decks.flatMap((d) => copies.get(d.id)?.questions ?? []);
+}

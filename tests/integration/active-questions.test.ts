@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { listActiveQuestions } from "@/lib/server/decks/active-questions";
+import { syncDecks } from "@/lib/server/decks/sync-decks";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+
+const NOW = new Date("2026-03-02T06:00:00Z");
+const RU = "containers-vs-pods.ru";
+const EN = "containers-vs-pods.en";
+
+let t: TestDatabase;
+let dir: string;
+beforeEach(() => {
+  t = createTestDatabase();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "poddeck-test-sources-"));
+  for (const name of fs.readdirSync("data/sources"))
+    fs.copyFileSync(path.join("data/sources", name), path.join(dir, name));
+});
+afterEach(async () => {
+  await t.cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const versionOf = async (id: string) =>
+  (await t.db.deck.findUniqueOrThrow({ where: { id } })).contentVersion;
+
+describe("listActiveQuestions", () => {
+  it("lists the active questions of the chosen decks in deck and position order", async () => {
+    await syncDecks(t.db, { sourcesDir: dir, now: NOW });
+    const listed = await listActiveQuestions(t.db, [RU, EN]);
+    const stored = await t.db.question.findMany({
+      where: { deckId: { in: [RU, EN] }, retiredAt: null },
+      orderBy: [{ deckId: "asc" }, { position: "asc" }],
+    });
+    expect(listed.map((q) => q.id)).toEqual(stored.map((q) => q.id));
+    expect(listed[0]?.question).toEqual(JSON.parse(stored[0]?.payload ?? "null"));
+    expect(Object.isFrozen(listed[0]?.question)).toBe(true);
+  });
+
+  it("serves a changed deck at once: a sync that changes it moves its content version on", async () => {
+    await syncDecks(t.db, { sourcesDir: dir, now: NOW });
+    const before = await listActiveQuestions(t.db, [RU]);
+    await syncDecks(t.db, { sourcesDir: dir, now: NOW });
+    expect(await versionOf(RU)).toBe(1);
+
+    const file = path.join(dir, `${RU}.md`);
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    const example = lines.findIndex((l) => l.includes("**Пример:**"));
+    expect(example).toBeGreaterThan(-1);
+    fs.writeFileSync(file, lines.filter((_, i) => i !== example).join("\n"));
+    const report = await syncDecks(t.db, { sourcesDir: dir, now: NOW });
+    expect(report.decks.find((d) => d.deckId === RU)?.retired).toBeGreaterThan(0);
+    expect(await versionOf(RU)).toBe(2);
+    expect(await versionOf(EN)).toBe(1);
+
+    const after = await listActiveQuestions(t.db, [RU]);
+    const active = await t.db.question.findMany({
+      where: { deckId: RU, retiredAt: null },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
+    expect(after.map((q) => q.id)).toEqual(active.map((q) => q.id));
+    expect(after.length).toBeLessThan(before.length);
+  });
+});
