@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+
+/*
+ * One SQLite connection serves the whole process. An interactive transaction that awaits
+ * between its statements must not let another request's statements run inside it: they would
+ * see its uncommitted rows, and a rollback would silently undo their writes.
+ */
+let t: TestDatabase;
+beforeAll(() => {
+  t = createTestDatabase();
+});
+afterAll(() => t.cleanup());
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe("interactive transactions on the shared connection", () => {
+  it("a rollback never undoes another request's write made meanwhile", async () => {
+    let inside!: () => void;
+    const opened = new Promise<void>((resolve) => (inside = resolve));
+    const failing = t.db
+      .$transaction(async (tx) => {
+        await tx.learner.create({ data: { id: "rolled-back", timeZone: "UTC" } });
+        inside();
+        await tick();
+        throw new Error("abort");
+      })
+      .catch((error: Error) => error.message);
+
+    await opened;
+    await t.db.learner.create({ data: { id: "independent", timeZone: "UTC" } });
+
+    expect(await failing).toBe("abort");
+    expect(await t.db.learner.count({ where: { id: "rolled-back" } })).toBe(0);
+    expect(await t.db.learner.count({ where: { id: "independent" } }), "lost to a rollback").toBe(
+      1,
+    );
+  });
+
+  it("another request does not read a transaction's uncommitted rows", async () => {
+    let inside!: () => void;
+    const opened = new Promise<void>((resolve) => (inside = resolve));
+    const failing = t.db
+      .$transaction(async (tx) => {
+        await tx.learner.create({ data: { id: "uncommitted", timeZone: "UTC" } });
+        inside();
+        await tick();
+        throw new Error("abort");
+      })
+      .catch(() => undefined);
+
+    await opened;
+    expect(await t.db.learner.count({ where: { id: "uncommitted" } })).toBe(0);
+    await failing;
+  });
+});
