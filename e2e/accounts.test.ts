@@ -209,3 +209,11 @@ test("a learner can become a teacher", async ({ page }) => {
   await page.getByRole("button", { name: "Стать преподавателем" }).click();
   await expect(page.getByText("Роль: преподаватель")).toBeVisible();
 });
+
+test("a failed GitHub or Google sign-in comes back to /login with a message", async ({ page }) => {
+  await page.goto("/login?error=Configuration");
+  await expect(page.locator("p[role=alert]")).toContainText(
+    "Не удалось войти через GitHub или Google",
+  );
+  await expect(page.getByRole("button", { name: "Войти" })).toBeVisible();
+});

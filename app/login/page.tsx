@@ -12,12 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.auth.loginTitle };
 }
 
-type Props = { searchParams: Promise<{ reason?: string; next?: string }> };
+type Props = { searchParams: Promise<{ reason?: string; next?: string; error?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const { t } = await getMessages();
   if (await getCurrentUser()) redirect("/account");
-  const { reason } = await searchParams;
+  const { reason, error } = await searchParams;
   const providers = enabledOAuthProviders();
   return (
     <section className="narrow">
@@ -25,6 +25,11 @@ export default async function LoginPage({ searchParams }: Props) {
       {reason === "password-changed" && (
         <p className="card" role="status">
           {t.auth.passwordChanged}
+        </p>
+      )}
+      {error && (
+        <p className="card" role="alert">
+          {t.auth.oauthFailed}
         </p>
       )}
       <ValidatedForm

@@ -9,8 +9,10 @@ import {
   registerUser,
 } from "@/lib/server/auth/accounts";
 import {
+  OAuthLinkRefusedError,
   SignInBlockedError,
   createAuthSession,
+  findOrCreateOAuthUser,
   getSessionUser,
   verifyCredentials,
 } from "@/lib/server/auth/auth-sessions";
@@ -347,5 +349,30 @@ describe("sessions and the account", () => {
 
   it("hashes with a fresh salt each time", async () => {
     expect(await hashPassword(PASSWORD)).not.toBe(await hashPassword(PASSWORD));
+  });
+});
+
+describe("GitHub and Google sign-in", () => {
+  it("creates an account with a learner for a new email", async () => {
+    const email = newEmail();
+    const user = await findOrCreateOAuthUser(t.db, { email, name: "Ann", emailVerified: false });
+    expect(user).toMatchObject({ email, name: "Ann", role: "learner" });
+    expect(await t.db.learner.count({ where: { userId: user.id } })).toBe(1);
+    const again = await findOrCreateOAuthUser(t.db, { email, name: "Ann", emailVerified: false });
+    expect(again.id, "the second sign-in finds the same account").toBe(user.id);
+  });
+
+  it("joins a password account only when the provider verified the email", async () => {
+    const email = newEmail();
+    const { userId } = await registerUser(t.db, {
+      email,
+      password: PASSWORD,
+      guestLearnerId: null,
+    });
+    await expect(
+      findOrCreateOAuthUser(t.db, { email, name: null, emailVerified: false }),
+    ).rejects.toBeInstanceOf(OAuthLinkRefusedError);
+    const linked = await findOrCreateOAuthUser(t.db, { email, name: null, emailVerified: true });
+    expect(linked.id).toBe(userId);
   });
 });

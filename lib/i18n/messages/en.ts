@@ -298,6 +298,8 @@ export const en: Messages = {
     haveAccount: "Have an account?",
     guestNote: "Your guest progress moves into the account.",
     orWith: "Or sign in with",
+    oauthFailed:
+      "Signing in with GitHub or Google did not work. If you already have an account with a password, sign in with it.",
     passwordChanged: "Password changed. Sign in with the new one.",
     signIn: "Sign in",
     signOut: "Sign out",

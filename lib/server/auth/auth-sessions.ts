@@ -77,16 +77,32 @@ export async function endAuthSession(db: Db, options: { sessionId: string }): Pr
   await db.authSession.deleteMany({ where: { id: options.sessionId } });
 }
 
-/** Finds or creates the account of a GitHub/Google sign-in (linked by its email). */
+export class OAuthLinkRefusedError extends Error {}
+
+/**
+ * Finds or creates the account of a GitHub/Google sign-in (linked by its email). An existing
+ * password account is joined only when the provider vouches that the email is the signer's
+ * (Google's `email_verified`); GitHub does not say, and linking on its word would hand the
+ * account to whoever put that address on a GitHub profile.
+ */
 export async function findOrCreateOAuthUser(
   db: Db,
-  options: { email: string; name: string | null },
+  options: { email: string; name: string | null; emailVerified: boolean },
 ): Promise<SessionUser> {
-  const user = await db.user.upsert({
+  const existing = await db.user.findUnique({
+    where: { email: options.email },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+  });
+  if (existing) {
+    if (existing.passwordHash && !options.emailVerified) {
+      throw new OAuthLinkRefusedError("sign in with your password; this email is not verified");
+    }
+    return { id: existing.id, email: existing.email, name: existing.name, role: existing.role };
+  }
+  return db.user.upsert({
     where: { email: options.email },
     update: {},
     create: { email: options.email, name: options.name, learner: { create: {} } },
     select: { id: true, email: true, name: true, role: true },
   });
-  return user;
 }

@@ -92,7 +92,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     // The JWT only names a database session: ending that row (sign-out, password change,
     // deletion) ends the session even though a JWT alone cannot be revoked.
-    async jwt({ token, user, account }) {
+    async jwt({ token, user, account, profile }) {
       const now = new Date();
       if (user) {
         const accountUser =
@@ -101,6 +101,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             : await findOrCreateOAuthUser(db, {
                 email: String(user.email ?? ""),
                 name: user.name ?? null,
+                emailVerified: account.provider === "google" && profile?.email_verified === true,
               });
         await adoptGuestProgress(accountUser.id);
         return { ...token, sid: await createAuthSession(db, { userId: accountUser.id, now }) };
