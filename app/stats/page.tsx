@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StatsBarChart } from "@/components/stats/bar-chart";
+import { LazyStatsBarChart } from "@/components/stats/lazy-bar-chart";
 import { ReviewHeatmap } from "@/components/stats/review-heatmap";
 import { TableDetails } from "@/components/stats/table-details";
 import { recallRate, summarizeMonths, type RecallCounts } from "@/lib/core/stats";
@@ -111,7 +111,7 @@ export default async function StatsPage() {
       <section className="card" aria-labelledby="stats-forecast">
         <h2 id="stats-forecast">{s.forecast}</h2>
         <p className="muted small">{s.forecastNote}</p>
-        <StatsBarChart
+        <LazyStatsBarChart
           data={stats.forecast.map((d) => ({ label: dayLabel(d.key), value: d.due }))}
           valueName={s.due}
         />
@@ -163,7 +163,7 @@ export default async function StatsPage() {
             />
           ))}
         </dl>
-        <StatsBarChart
+        <LazyStatsBarChart
           data={CARD_STATES.map((state) => ({ label: s.states[state], value: stats.cards[state] }))}
           valueName={s.count}
           height={200}
@@ -191,7 +191,7 @@ export default async function StatsPage() {
               </p>
             )}
             <h4>{s.aspect}</h4>
-            <StatsBarChart
+            <LazyStatsBarChart
               data={deck.aspects.map((a) => ({ label: a.title, value: wholePercent(a) }))}
               valueName={s.share}
               percent
@@ -205,7 +205,7 @@ export default async function StatsPage() {
               testId={`mastery-aspects-${deck.deckId}`}
             />
             <h4>{s.concept}</h4>
-            <StatsBarChart
+            <LazyStatsBarChart
               data={deck.concepts.map((c) => ({ label: c.title, value: wholePercent(c) }))}
               valueName={s.share}
               percent
@@ -226,7 +226,7 @@ export default async function StatsPage() {
       <div className="stats-pair">
         <section className="card" aria-labelledby="stats-intervals">
           <h2 id="stats-intervals">{s.intervals}</h2>
-          <StatsBarChart
+          <LazyStatsBarChart
             data={stats.intervals.map((b) => ({ label: b.label, value: b.count }))}
             valueName={s.count}
           />
@@ -240,7 +240,7 @@ export default async function StatsPage() {
         </section>
         <section className="card" aria-labelledby="stats-difficulty">
           <h2 id="stats-difficulty">{s.difficulty}</h2>
-          <StatsBarChart
+          <LazyStatsBarChart
             data={stats.difficulty.map((b) => ({ label: b.label, value: b.count }))}
             valueName={s.count}
           />

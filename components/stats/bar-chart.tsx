@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { chartHeight } from "./chart-height";
 
 export interface BarDatum {
   label: string;
@@ -50,7 +51,7 @@ export function StatsBarChart({
           accessibilityLayer={false}
           data={data}
           layout="vertical"
-          style={{ width: "100%", height: Math.max(height, data.length * 30 + 40) }}
+          style={{ width: "100%", height: chartHeight({ rows: data.length, horizontal, height }) }}
           margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
         >
           <CartesianGrid horizontal={false} />
