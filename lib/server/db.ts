@@ -24,7 +24,9 @@ const SLOW_QUERY_MS = 100;
  * The process has one better-sqlite3 connection, and the adapter orders transactions only among
  * themselves: a plain statement issued while an interactive transaction awaits would run inside
  * it, reading its uncommitted rows and undone by its rollback. So every statement outside a
- * transaction waits until no transaction is open or queued before it.
+ * transaction waits until no transaction is open or queued before it. Hence, inside
+ * `$transaction(async (tx) => …)`, query through `tx` only: `db` would wait for the transaction
+ * itself until Prisma's transaction timeout.
  */
 export function serializeTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
   let idle: Promise<void> = Promise.resolve();
