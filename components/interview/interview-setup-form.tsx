@@ -6,6 +6,7 @@ import { INTERVIEW_LIMITS } from "@/lib/core/practice/assemble-interview";
 import type { Messages } from "@/lib/i18n/locales";
 import { StartInterviewSchema } from "@/lib/server/practice/schemas";
 import { postJson } from "../practice/post-json";
+import { DeckSelect, NumberField, type DeckChoice } from "@/components/forms/setup-fields";
 
 /** Deck, number of questions and seconds per question of a mock interview; starts it. */
 export function InterviewSetupForm({
@@ -14,7 +15,7 @@ export function InterviewSetupForm({
   t,
   errors,
 }: {
-  decks: { id: string; title: string; language: string }[];
+  decks: DeckChoice[];
   defaultDeckId: string;
   t: Messages["interview"];
   errors: Messages["practice"]["errors"];
@@ -52,42 +53,31 @@ export function InterviewSetupForm({
 
   return (
     <form className="card setup-form" onSubmit={start} aria-describedby="interview-error">
-      <div className="field">
-        <label htmlFor="interview-deck">{t.deck}</label>
-        <select id="interview-deck" value={deckId} onChange={(e) => setDeckId(e.target.value)}>
-          {decks.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title} ({d.language.toUpperCase()})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="interview-count">{t.count}</label>
-        <input
-          id="interview-count"
-          type="number"
-          inputMode="numeric"
-          min={INTERVIEW_LIMITS.count.min}
-          max={INTERVIEW_LIMITS.count.max}
-          required
-          value={count}
-          onChange={(e) => setCount(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="interview-seconds">{t.seconds}</label>
-        <input
-          id="interview-seconds"
-          type="number"
-          inputMode="numeric"
-          min={INTERVIEW_LIMITS.seconds.min}
-          max={INTERVIEW_LIMITS.seconds.max}
-          required
-          value={seconds}
-          onChange={(e) => setSeconds(e.target.value)}
-        />
-      </div>
+      <DeckSelect
+        id="interview-deck"
+        label={t.deck}
+        decks={decks}
+        value={deckId}
+        onChange={setDeckId}
+      />
+      <NumberField
+        id="interview-count"
+        label={t.count}
+        min={INTERVIEW_LIMITS.count.min}
+        max={INTERVIEW_LIMITS.count.max}
+        required
+        value={count}
+        onChange={setCount}
+      />
+      <NumberField
+        id="interview-seconds"
+        label={t.seconds}
+        min={INTERVIEW_LIMITS.seconds.min}
+        max={INTERVIEW_LIMITS.seconds.max}
+        required
+        value={seconds}
+        onChange={setSeconds}
+      />
       <p id="interview-error" className="field-error" role="alert">
         {error}
       </p>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { HistoryTable } from "@/components/history-table";
 import { percentOf } from "@/lib/core/practice/aspect-scores";
 import type { Messages } from "@/lib/i18n/locales";
 import type { PracticeHistoryItem } from "@/lib/server/practice/practice-queries";
@@ -12,32 +12,15 @@ export function PracticeHistoryList({
   t: Messages["practice"];
   locale: string;
 }) {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
-  return (
-    <table className="kind-table history-table" data-testid="practice-history">
-      <thead>
-        <tr>
-          <th scope="col">{t.date}</th>
-          <th scope="col">{t.deck}</th>
-          <th scope="col">{t.score}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.id}>
-            <td>
-              <Link href={`/practice/${item.id}`}>{date.format(item.startedAt)}</Link>
-              {item.isRetry && <span className="muted small"> · {t.retryOf}</span>}
-            </td>
-            <td>{item.deckTitle}</td>
-            <td>
-              {item.finishedAt
-                ? `${item.correct} / ${item.total} (${percentOf(item.correct, item.total)}%)`
-                : `${t.unfinished} (${item.answered} / ${item.total})`}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const rows = items.map((item) => ({
+    id: item.id,
+    href: `/practice/${item.id}`,
+    startedAt: item.startedAt,
+    deckTitle: item.deckTitle,
+    note: item.isRetry ? t.retryOf : undefined,
+    result: item.finishedAt
+      ? `${item.correct} / ${item.total} (${percentOf(item.correct, item.total)}%)`
+      : `${t.unfinished} (${item.answered} / ${item.total})`,
+  }));
+  return <HistoryTable rows={rows} headings={t} locale={locale} testId="practice-history" />;
 }

@@ -7,6 +7,7 @@ import { PRACTICE_COUNT } from "@/lib/core/practice/assemble-test";
 import type { Messages } from "@/lib/i18n/locales";
 import { StartPracticeSchema } from "@/lib/server/practice/schemas";
 import { ApiError, postJson } from "./post-json";
+import { DeckSelect, NumberField } from "@/components/forms/setup-fields";
 
 type T = Messages["practice"];
 type DeckOption = Pick<DeckSummary, "id" | "title" | "language" | "aspects" | "countsByKind">;
@@ -81,23 +82,16 @@ export function PracticeSetupForm({
 
   return (
     <form className="card setup-form" onSubmit={start} aria-describedby="practice-error">
-      <div className="field">
-        <label htmlFor="practice-deck">{t.deck}</label>
-        <select
-          id="practice-deck"
-          value={deckId}
-          onChange={(e) => {
-            setDeckId(e.target.value);
-            setAspects(new Set());
-          }}
-        >
-          {decks.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title} ({d.language.toUpperCase()})
-            </option>
-          ))}
-        </select>
-      </div>
+      <DeckSelect
+        id="practice-deck"
+        label={t.deck}
+        decks={decks}
+        value={deckId}
+        onChange={(id) => {
+          setDeckId(id);
+          setAspects(new Set());
+        }}
+      />
       <fieldset className="choice-grid">
         <legend>{t.aspects}</legend>
         <p className="muted small">{t.aspectsHint}</p>
@@ -130,19 +124,15 @@ export function PracticeSetupForm({
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="practice-count">{t.count}</label>
-        <input
-          id="practice-count"
-          type="number"
-          inputMode="numeric"
-          min={PRACTICE_COUNT.min}
-          max={PRACTICE_COUNT.max}
-          required
-          value={count}
-          onChange={(e) => setCount(e.target.value)}
-        />
-      </div>
+      <NumberField
+        id="practice-count"
+        label={t.count}
+        min={PRACTICE_COUNT.min}
+        max={PRACTICE_COUNT.max}
+        required
+        value={count}
+        onChange={setCount}
+      />
       <label className="check-line">
         <input
           type="checkbox"
@@ -153,17 +143,7 @@ export function PracticeSetupForm({
       </label>
       <details>
         <summary>{t.advanced}</summary>
-        <div className="field">
-          <label htmlFor="practice-seed">{t.seed}</label>
-          <input
-            id="practice-seed"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            value={seed}
-            onChange={(e) => setSeed(e.target.value)}
-          />
-        </div>
+        <NumberField id="practice-seed" label={t.seed} min={0} value={seed} onChange={setSeed} />
       </details>
       <p id="practice-error" className="field-error" role="alert">
         {error}

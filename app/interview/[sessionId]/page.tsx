@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { InterviewReport } from "@/components/interview/interview-report";
 import { InterviewRunner } from "@/components/interview/interview-runner";
 import { getMessages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
 import { getLearnerId } from "@/lib/server/learners";
+import { orNotFound } from "@/lib/server/not-found";
 import { getInterview } from "@/lib/server/practice/interview-queries";
 
 export const dynamic = "force-dynamic";
@@ -21,13 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InterviewSessionPage({ params }: Props) {
   const { t } = await getMessages();
   const { sessionId } = await params;
-  let view;
-  try {
-    view = await getInterview(db, { learnerId: await getLearnerId(), sessionId, now: new Date() });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const view = await orNotFound(
+    getInterview(db, { learnerId: await getLearnerId(), sessionId, now: new Date() }),
+  );
   return (
     <>
       <div className="page-title">

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PracticeResult } from "@/components/practice/practice-result";
 import { PracticeRunner } from "@/components/practice/practice-runner";
 import { fillMessage } from "@/lib/i18n/locales";
 import { getMessages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
 import { getLearnerId } from "@/lib/server/learners";
+import { orNotFound } from "@/lib/server/not-found";
 import { getPracticeAttempt } from "@/lib/server/practice/practice-queries";
 
 export const dynamic = "force-dynamic";
@@ -22,13 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PracticeAttemptPage({ params }: Props) {
   const { t } = await getMessages();
   const { attemptId } = await params;
-  let attempt;
-  try {
-    attempt = await getPracticeAttempt(db, { learnerId: await getLearnerId(), attemptId });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const attempt = await orNotFound(
+    getPracticeAttempt(db, { learnerId: await getLearnerId(), attemptId }),
+  );
   return (
     <>
       <div className="page-title">

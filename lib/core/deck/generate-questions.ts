@@ -8,7 +8,7 @@ import {
 } from "./generate-statement-questions";
 import { containsWords, splitWords } from "./normalize-text";
 import { buildContext, type GenerationContext } from "./question-context";
-import type { ComparisonDocument, Question, QuestionKind } from "./types";
+import { QUESTION_KINDS, type ComparisonDocument, type Question } from "./types";
 
 /** Whether the prompt gives the answer away (the concept named, the blanked term left in). */
 export function revealsAnswer(
@@ -25,19 +25,8 @@ export function revealsAnswer(
   return containsWords(promptWords, splitWords(question.answer));
 }
 
-const KIND_ORDER: readonly QuestionKind[] = [
-  "definition",
-  "reverse-definition",
-  "classify",
-  "multiple-choice",
-  "true-false",
-  "cloze",
-  "matching",
-  "explain",
-];
-
 function sortByKind(questions: Question[]): Question[] {
-  const rank = (question: Question) => KIND_ORDER.indexOf(question.kind);
+  const rank = (question: Question) => QUESTION_KINDS.indexOf(question.kind);
   return questions
     .map((question, index) => ({ question, index }))
     .sort((a, b) => rank(a.question) - rank(b.question) || a.index - b.index)

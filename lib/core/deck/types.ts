@@ -97,15 +97,18 @@ export interface ComparisonDocument {
   conclusion?: { text: string; provenance: Provenance };
 }
 
-export type QuestionKind =
-  | "definition"
-  | "reverse-definition"
-  | "classify"
-  | "multiple-choice"
-  | "true-false"
-  | "cloze"
-  | "matching"
-  | "explain";
+/** Every question kind, in the order a deck lists them. */
+export const QUESTION_KINDS = [
+  "definition",
+  "reverse-definition",
+  "classify",
+  "multiple-choice",
+  "true-false",
+  "cloze",
+  "matching",
+  "explain",
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 /** Kinds the learner grades themself (reveal, then rate); the rest are graded by the core. */
 export const SELF_GRADED_KINDS: readonly QuestionKind[] = [

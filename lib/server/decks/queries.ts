@@ -1,5 +1,6 @@
 import type { DeckSummary, Question } from "@/lib/core/deck/types";
 import type { Db } from "../db";
+import { parseDeckSummary } from "./deck-summary";
 import { parseQuestionPayload } from "./question-payload";
 
 export interface DeckListItem {
@@ -13,7 +14,7 @@ export async function listDecks(db: Db): Promise<DeckListItem[]> {
     select: { summary: true, _count: { select: { questions: { where: { retiredAt: null } } } } },
   });
   return decks.map((d) => ({
-    summary: JSON.parse(d.summary) as DeckSummary,
+    summary: parseDeckSummary(d.summary),
     questionCount: d._count.questions,
   }));
 }
@@ -38,7 +39,7 @@ export async function getDeck(db: Db, deckId: string): Promise<DeckDetail | null
   });
   if (!deck) return null;
   return {
-    summary: JSON.parse(deck.summary) as DeckSummary,
+    summary: parseDeckSummary(deck.summary),
     sourceMarkdown: deck.sourceMarkdown,
     sourcePath: deck.sourcePath,
     questions: deck.questions.map((q) => parseQuestionPayload(q.payload)),

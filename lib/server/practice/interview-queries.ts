@@ -1,10 +1,10 @@
-import type { DeckSummary } from "@/lib/core/deck/types";
 import { reportWeakSpots, type WeakSpotReport } from "@/lib/core/practice/aspect-scores";
 import type { InterviewItem, KeyPoint } from "@/lib/core/practice/interview-item";
 import { scoreInterview, type InterviewScore } from "@/lib/core/practice/score-interview";
 import type { Db } from "../db";
 import { NotFoundError } from "../errors";
 import { RecordIdSchema } from "./schemas";
+import { deckHeading, type DeckHeading } from "../decks/deck-summary";
 
 export type InterviewItemState = "pending" | "open" | "answered" | "checked";
 
@@ -29,7 +29,7 @@ export interface InterviewItemView {
 
 export interface InterviewView {
   id: string;
-  deck: Pick<DeckSummary, "id" | "title" | "language" | "aspects">;
+  deck: DeckHeading;
   secondsPerQuestion: number;
   startedAt: Date;
   finishedAt: Date | null;
@@ -96,15 +96,9 @@ export async function getInterview(
       view.coveredPoints ? [{ position: view.position, coveredPoints: view.coveredPoints }] : [],
     ),
   );
-  const summary = JSON.parse(session.deck.summary) as DeckSummary;
   return {
     id: session.id,
-    deck: {
-      id: summary.id,
-      title: summary.title,
-      language: summary.language,
-      aspects: summary.aspects,
-    },
+    deck: deckHeading(session.deck.summary),
     secondsPerQuestion: session.secondsPerQuestion,
     startedAt: session.startedAt,
     finishedAt: session.finishedAt,

@@ -1,10 +1,11 @@
-import type { AnswerInput, DeckSummary, Question } from "@/lib/core/deck/types";
+import type { AnswerInput, Question } from "@/lib/core/deck/types";
 import { scorePracticeTest, type PracticeScore } from "@/lib/core/practice/score-test";
 import type { Db } from "../db";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { NotFoundError } from "../errors";
 import type { StoredFilters } from "./practice-attempts";
 import { RecordIdSchema } from "./schemas";
+import { deckHeading, type DeckHeading } from "../decks/deck-summary";
 
 export interface PracticeAnswerView {
   questionId: string;
@@ -16,7 +17,7 @@ export interface PracticeAnswerView {
 
 export interface PracticeAttemptView {
   id: string;
-  deck: Pick<DeckSummary, "id" | "title" | "language" | "aspects">;
+  deck: DeckHeading;
   filters: StoredFilters;
   seed: number;
   countForReview: boolean;
@@ -62,15 +63,9 @@ export async function getPracticeAttempt(
     selfGraded: answer.selfGraded,
     durationMs: answer.durationMs,
   }));
-  const summary = JSON.parse(attempt.deck.summary) as DeckSummary;
   return {
     id: attempt.id,
-    deck: {
-      id: summary.id,
-      title: summary.title,
-      language: summary.language,
-      aspects: summary.aspects,
-    },
+    deck: deckHeading(attempt.deck.summary),
     filters: JSON.parse(attempt.filters) as StoredFilters,
     seed: attempt.seed,
     countForReview: attempt.countForReview,

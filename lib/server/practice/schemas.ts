@@ -1,21 +1,19 @@
 import { z } from "zod";
+import { QUESTION_KINDS } from "@/lib/core/deck/types";
 import { INTERVIEW_LIMITS } from "@/lib/core/practice/assemble-interview";
 import { PRACTICE_COUNT } from "@/lib/core/practice/assemble-test";
+import { NotFoundError } from "../errors";
 import { AnswerInputSchema, AspectSelectionSchema } from "../study/schemas";
-
-const QUESTION_KINDS = [
-  "definition",
-  "reverse-definition",
-  "classify",
-  "multiple-choice",
-  "true-false",
-  "cloze",
-  "matching",
-  "explain",
-] as const;
 
 /** Ids in URLs and bodies: a malformed one is simply not found, never a crash. */
 export const RecordIdSchema = z.string().min(1).max(200);
+
+/** An id from a route's path: a malformed one is the same 404 as an unknown one. */
+export function parseRecordId(value: string, notFound: string): string {
+  const id = RecordIdSchema.safeParse(value);
+  if (!id.success) throw new NotFoundError(notFound);
+  return id.data;
+}
 const SeedSchema = z.number().int().min(0).max(2_147_483_647);
 const DurationSchema = z
   .number()

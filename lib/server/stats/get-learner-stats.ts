@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { DeckSummary } from "@/lib/core/deck/types";
 import {
   DIFFICULTY_BUCKETS,
   INTERVAL_BUCKETS,
@@ -25,6 +24,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { getStudySettings } from "../study/learner-settings";
+import { parseDeckSummary } from "../decks/deck-summary";
 import { bucketIndexSql } from "./bucket-sql";
 import { continueStreak, countDailyReviews, countRecalls } from "./count-daily-reviews";
 import { countUnseenQuestions } from "./count-unseen-questions";
@@ -211,7 +211,7 @@ async function getMastery(
     where: { id: { in: [...new Set(questions.map((q) => q.deckId))] } },
     select: { id: true, summary: true },
   });
-  const summaries = new Map(decks.map((d) => [d.id, JSON.parse(d.summary) as DeckSummary]));
+  const summaries = new Map(decks.map((d) => [d.id, parseDeckSummary(d.summary)]));
   const mastery = computeMastery(
     groups.map((g) => ({ questionId: g.questionId, rating: g.rating, count: g._count._all })),
     questions.map((q) => ({

@@ -2,8 +2,7 @@ import { db } from "@/lib/server/db";
 import { parseJsonBody, toErrorResponse } from "@/lib/server/http";
 import { requireLearnerId } from "@/lib/server/learners";
 import { submitPracticeAnswer } from "@/lib/server/practice/practice-attempts";
-import { PracticeAnswerSchema, RecordIdSchema } from "@/lib/server/practice/schemas";
-import { NotFoundError } from "@/lib/server/errors";
+import { PracticeAnswerSchema, parseRecordId } from "@/lib/server/practice/schemas";
 import { isSecureRequest } from "@/lib/server/request";
 
 type Context = { params: Promise<{ attemptId: string }> };
@@ -11,8 +10,7 @@ type Context = { params: Promise<{ attemptId: string }> };
 /** POST /api/practice/attempts/:id/answers — one answer, graded; the first one per question stands. */
 export async function POST(request: Request, context: Context) {
   try {
-    const attemptId = RecordIdSchema.safeParse((await context.params).attemptId);
-    if (!attemptId.success) throw new NotFoundError("no such practice test");
+    const attemptId = parseRecordId((await context.params).attemptId, "no such practice test");
     const input = await parseJsonBody(request, PracticeAnswerSchema);
     const learnerId = await requireLearnerId({
       timeZone: input.timeZone,
@@ -20,7 +18,7 @@ export async function POST(request: Request, context: Context) {
     });
     const result = await submitPracticeAnswer(db, {
       learnerId,
-      attemptId: attemptId.data,
+      attemptId,
       input,
       now: new Date(),
     });

@@ -1,9 +1,8 @@
 import { db } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
 import { parseJsonBody, toErrorResponse } from "@/lib/server/http";
 import { requireLearnerId } from "@/lib/server/learners";
 import { retryMissedQuestions } from "@/lib/server/practice/practice-attempts";
-import { RecordIdSchema, RetryPracticeSchema } from "@/lib/server/practice/schemas";
+import { parseRecordId, RetryPracticeSchema } from "@/lib/server/practice/schemas";
 import { isSecureRequest } from "@/lib/server/request";
 
 type Context = { params: Promise<{ attemptId: string }> };
@@ -11,13 +10,12 @@ type Context = { params: Promise<{ attemptId: string }> };
 /** POST /api/practice/attempts/:id/retry — a new test of exactly the questions missed in :id. */
 export async function POST(request: Request, context: Context) {
   try {
-    const attemptId = RecordIdSchema.safeParse((await context.params).attemptId);
-    if (!attemptId.success) throw new NotFoundError("no such practice test");
+    const attemptId = parseRecordId((await context.params).attemptId, "no such practice test");
     const input = await parseJsonBody(request, RetryPracticeSchema);
     const learnerId = await requireLearnerId({ secure: await isSecureRequest() });
     const result = await retryMissedQuestions(db, {
       learnerId,
-      attemptId: attemptId.data,
+      attemptId,
       clientId: input.clientId,
       now: new Date(),
     });
