@@ -3,7 +3,14 @@
  * summary, or with --json `{ "deck": summary, "questions": [...] }`. A document that does not
  * fit prints `error: …` lines (what is missing, where) and exits 1; never a stack trace.
  */
-import { buildDeck, DocumentError, formatDocumentIssue, type DeckSummary } from "@/lib/core/deck";
+import {
+  buildDeck,
+  DocumentError,
+  formatDocumentIssue,
+  QUALITY_RULES,
+  type DeckSummary,
+  type DroppedQuestion,
+} from "@/lib/core/deck";
 import { readDeckSource } from "@/lib/deck-files/read-deck-source";
 
 const USAGE = "usage: npm run deck -- <file.md> [--json]";
@@ -13,7 +20,27 @@ function fail(lines: readonly string[]): never {
   process.exit(1);
 }
 
-function formatSummary(summary: DeckSummary, total: number): string {
+/** How many questions the quality gate kept back, per rule, so an author sees what to fix. */
+function formatDropped(dropped: readonly DroppedQuestion[]): string[] {
+  if (dropped.length === 0) return ["dropped by the quality gate: 0"];
+  const byRule = new Map<string, number>();
+  for (const question of dropped) {
+    for (const rule of question.rules) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+  }
+  return [
+    `dropped by the quality gate: ${dropped.length}`,
+    ...[...byRule].map(
+      ([rule, count]) =>
+        `  ${rule} (${count}): ${QUALITY_RULES[rule as keyof typeof QUALITY_RULES]}`,
+    ),
+  ];
+}
+
+function formatSummary(
+  summary: DeckSummary,
+  total: number,
+  dropped: readonly DroppedQuestion[],
+): string {
   const width = Math.max(...Object.keys(summary.countsByKind).map((kind) => kind.length), 5);
   const lines = [
     `title:     ${summary.title}`,
@@ -26,6 +53,7 @@ function formatSummary(summary: DeckSummary, total: number): string {
       ([kind, count]) => `  ${kind.padEnd(width)}  ${String(count).padStart(4)}`,
     ),
     `  ${"total".padEnd(width)}  ${String(total).padStart(4)}`,
+    ...formatDropped(dropped),
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -44,8 +72,8 @@ function main(args: readonly string[]): void {
       ...(source.forms ? { forms: source.forms } : {}),
     });
     const output = json
-      ? `${JSON.stringify({ deck: deck.summary, questions: deck.questions }, null, 2)}\n`
-      : formatSummary(deck.summary, deck.questions.length);
+      ? `${JSON.stringify({ deck: deck.summary, questions: deck.questions, dropped: deck.dropped }, null, 2)}\n`
+      : formatSummary(deck.summary, deck.questions.length, deck.dropped);
     process.stdout.write(output);
   } catch (error) {
     if (error instanceof DocumentError) fail(error.issues.map(formatDocumentIssue));

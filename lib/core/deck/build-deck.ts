@@ -1,5 +1,5 @@
 import { DocumentError } from "./document-error";
-import { generateQuestions } from "./generate-questions";
+import { generateQuestions, type DroppedQuestion } from "./generate-questions";
 import { parseComparisonDocument, type ParseDocumentOptions } from "./parse-document";
 import type { AspectKey, ComparisonDocument, DeckSummary, Question, QuestionKind } from "./types";
 
@@ -7,6 +7,8 @@ export interface BuiltDeck {
   document: ComparisonDocument;
   summary: DeckSummary;
   questions: Question[];
+  /** Questions the quality gate kept back, with the rules they broke. */
+  dropped: DroppedQuestion[];
 }
 
 export function summarizeDeck(
@@ -34,13 +36,14 @@ export function summarizeDeck(
 /** Parses a comparison document and generates its questions. Throws only DocumentError. */
 export function buildDeck(markdown: string, options: ParseDocumentOptions): BuiltDeck {
   const document = parseComparisonDocument(markdown, options);
-  let questions: Question[];
+  let generated: { questions: Question[]; dropped: DroppedQuestion[] };
   try {
-    questions = generateQuestions(document);
+    generated = generateQuestions(document);
   } catch (error) {
     // A generator bug must not take the caller down with a stray TypeError.
     const reason = error instanceof Error ? error.message : String(error);
     throw new DocumentError("internal", [{ message: `unexpected generator failure: ${reason}` }]);
   }
-  return { document, summary: summarizeDeck(document, questions), questions };
+  const { questions, dropped } = generated;
+  return { document, summary: summarizeDeck(document, questions), questions, dropped };
 }

@@ -72,7 +72,11 @@ export class ConceptMatcher {
         if (value !== undefined) addVariant(value, kind);
       }
       addVariant(concept.name, null);
-      for (const alias of concept.aliases) addVariant(alias, null);
+      for (const alias of concept.aliases) {
+        addVariant(alias, null);
+        // An abbreviation's plural ("VMs") is not an English plural the stemmer knows.
+        if (/^\p{Lu}{2,}$/u.test(alias)) addVariant(`${alias}s`, null);
+      }
       for (const variant of variants.values()) {
         const first = variant.words[0] ?? "";
         addToIndex(this.exact, first, variant);

@@ -1,61 +1,33 @@
-import { maskConcept } from "./concept-matcher";
+import { ownConcept, predicateOf, type Claim } from "./analyze-claims";
+import { displayText } from "./generate-claim-questions";
 import { hashText } from "./hash-text";
-import { normalizeText } from "./normalize-text";
+import { splitWords } from "./normalize-text";
 import {
-  groupKey,
   makeQuestion,
   optionLetter,
-  questionId,
   type GenerationContext,
   type Statement,
 } from "./question-context";
+import { splitSentences } from "./split-sentences";
 import type { AspectKey, Concept, MatchingPairs, Provenance, Question } from "./types";
 
-/** Questions made from several statements at once: matching and explain. */
+/** Questions made from several claims at once: explain the difference, matching, scenarios. */
 
 const MAX_PAIRS = 5;
 const MIN_PAIRS = 3;
 
-/** Groups of 3..5 (the last one may take up to 7 rather than fall below 3). */
-function chunkPairs<T>(items: readonly T[]): T[][] {
-  if (items.length < MIN_PAIRS) return [];
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += MAX_PAIRS) {
-    chunks.push(items.slice(start, start + MAX_PAIRS));
-  }
-  const last = chunks[chunks.length - 1];
-  if (chunks.length > 1 && last && last.length < MIN_PAIRS) {
-    chunks.pop();
-    chunks[chunks.length - 1]?.push(...last);
-  }
-  return chunks;
-}
-
-/** The identity text of a group: its statements' normalized texts (what normalizeText would give). */
-function normalizedOf(statements: readonly Statement[]): string {
-  return statements.map((statement) => statement.normalized).join(" ");
-}
-
-/**
- * Where an aspect lives: under the differences heading for differences; facts on one aspect are
- * spread over the concept sections, so just the aspect's title.
- */
-function aspectSection(statement: Statement): string[] {
-  return statement.family === "difference" ? statement.provenance.section : [statement.aspectTitle];
-}
-
-function spanOf(statements: readonly Statement[], section: string[]): Provenance {
+function spanOf(items: readonly { provenance: Provenance }[], section: string[]): Provenance {
   return {
     section,
-    line: Math.min(...statements.map((statement) => statement.provenance.line)),
-    endLine: Math.max(...statements.map((statement) => statement.provenance.endLine)),
+    line: Math.min(...items.map((item) => item.provenance.line)),
+    endLine: Math.max(...items.map((item) => item.provenance.endLine)),
   };
 }
 
 /** A deterministic shuffle of the right column that never leaves every pair in place. */
-function shuffleOrder(id: string, size: number): number[] {
+function shuffleOrder(seed: string, size: number): number[] {
   const order = Array.from({ length: size }, (_, index) => index).sort(
-    (a, b) => hashText(`${id}:${a}`).localeCompare(hashText(`${id}:${b}`)) || a - b,
+    (a, b) => hashText(`${seed}:${a}`).localeCompare(hashText(`${seed}:${b}`)) || a - b,
   );
   const unchanged = order.every((value, index) => value === index);
   return unchanged && size > 1 ? [...order.slice(1), order[0] ?? 0] : order;
@@ -67,17 +39,10 @@ interface Pair {
 }
 
 function buildPairs(
-  id: string,
+  seed: string,
   pairs: readonly Pair[],
-): { matching: MatchingPairs; answer: string } | null {
-  const rights = new Set(pairs.map((pair) => normalizeText(pair.right)));
-  const lefts = new Set(pairs.map((pair) => normalizeText(pair.left)));
-  if (rights.size !== pairs.length || lefts.size !== pairs.length) return null;
-  const order = shuffleOrder(id, pairs.length);
-  const right = order.map((pairIndex, position) => ({
-    id: String(position + 1),
-    text: pairs[pairIndex]?.right ?? "",
-  }));
+): { matching: MatchingPairs; answer: string } {
+  const order = shuffleOrder(seed, pairs.length);
   const solution: Record<string, string> = {};
   order.forEach((pairIndex, position) => {
     solution[optionLetter(pairIndex)] = String(position + 1);
@@ -85,105 +50,121 @@ function buildPairs(
   return {
     matching: {
       left: pairs.map((pair, index) => ({ id: optionLetter(index), text: pair.left })),
-      right,
+      right: order.map((pairIndex, position) => ({
+        id: String(position + 1),
+        text: pairs[pairIndex]?.right ?? "",
+      })),
       solution,
     },
     answer: pairs.map((pair) => `${pair.left} → ${pair.right}`).join("\n"),
   };
 }
 
-function firstSentenceMasked(statement: Statement): string {
-  const first = statement.sentences[0] ?? statement.text;
-  return maskConcept(first, mentionsIn(statement, first), statement.concept.key);
+/** First four letters of each longer word: «Масштабирование» and «масштабируются» share a root. */
+export function roots(text: string): Set<string> {
+  return new Set(
+    splitWords(text)
+      .filter((word) => word.length >= 4)
+      .map((word) => word.slice(0, 4)),
+  );
 }
 
-/** Mentions that fall inside the statement's first sentence (same offsets: it is a prefix). */
-function mentionsIn(statement: Statement, sentence: string) {
-  const offset = statement.text.indexOf(sentence);
-  return statement.mentions
-    .filter((mention) => mention.start >= offset && mention.end <= offset + sentence.length)
-    .map((mention) => ({ ...mention, start: mention.start - offset, end: mention.end - offset }));
+function sharesRoot(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const root of a) if (b.has(root)) return true;
+  return false;
 }
 
-/** Aspects ↔ statements for one concept (its own section, and its side of the differences). */
+/**
+ * Pairs that cannot be matched by shared words: a pair whose two sides share a root with each
+ * other, or with any other left label, is left out.
+ */
+function unguessablePairs(pairs: readonly Pair[]): Pair[] {
+  const leftRoots = pairs.map((pair) => roots(pair.left));
+  return pairs.filter((pair) => !leftRoots.some((labels) => sharesRoot(labels, roots(pair.right))));
+}
+
+/** Aspects ↔ what the document says of one concept on each (claims about that concept alone). */
 function generateConceptMatching(context: GenerationContext): Question[] {
   const questions: Question[] = [];
   for (const family of ["fact", "difference"] as const) {
     for (const concept of context.document.concepts) {
-      const statements = context.byConcept.get(groupKey(family, concept.key)) ?? [];
-      chunkPairs(statements).forEach((chunk, index) => {
-        const nodeId = `${family}s:${concept.key}`;
-        const id = questionId(context, "matching", nodeId, normalizedOf(chunk), String(index));
-        const built = buildPairs(
-          id,
-          chunk.map((statement) => ({
-            left: statement.aspectTitle,
-            right: firstSentenceMasked(statement),
-          })),
-        );
-        if (!built) return;
-        const first = chunk[0];
-        questions.push(
-          makeQuestion(context, {
-            id,
-            kind: "matching",
-            siblingKey: nodeId,
-            prompt: context.templates.matchAspects(concept, family),
-            answer: built.answer,
-            matching: built.matching,
-            explanation: context.templates.sourceSays(
-              chunk.map((statement) => statement.text).join(" "),
-            ),
-            source: {
-              ...spanOf(chunk, first ? first.provenance.section.slice(0, -1) : []),
-              quote: chunk.map((statement) => statement.text).join("\n"),
-            },
-            concepts: [concept.key],
-            aspect: first?.aspect ?? "definition",
-            difficulty: 3 + (chunk.length > 3 ? 1 : 0),
-          }),
-        );
+      const seen = new Set<AspectKey>();
+      const claims = context.claims.filter((claim) => {
+        if (claim.family !== family || ownConcept(claim) !== concept.key) return false;
+        if (claim.aspect === "definition" || seen.has(claim.aspect)) return false;
+        seen.add(claim.aspect);
+        return true;
       });
+      const pairs = unguessablePairs(
+        claims.map((claim) => ({ left: claim.aspectTitle, right: displayText(context, claim) })),
+      ).slice(0, MAX_PAIRS);
+      if (pairs.length < MIN_PAIRS) continue;
+      const used = claims.filter((claim) => pairs.some((pair) => pair.left === claim.aspectTitle));
+      const prompt = context.templates.matchAspects(concept, family);
+      const built = buildPairs(prompt, pairs);
+      questions.push(
+        makeQuestion(context, {
+          kind: "matching",
+          siblingKey: `${family}s:${concept.key}`,
+          prompt,
+          answer: built.answer,
+          matching: built.matching,
+          explanation: context.templates.sourceSays(used.map((claim) => claim.text).join(" ")),
+          source: {
+            ...spanOf(used, used[0]?.provenance.section.slice(0, -1) ?? []),
+            quote: used.map((claim) => claim.text).join("\n"),
+          },
+          concepts: [concept.key],
+          aspect: used[0]?.aspect ?? "definition",
+          difficulty: 3 + (pairs.length > 3 ? 1 : 0),
+        }),
+      );
     }
   }
   return questions;
 }
 
-/** Statements ↔ concepts for one aspect, when three or more concepts speak to it. */
+/** What each concept does on one aspect ↔ the concepts, when three or more speak to it. */
 function generateAspectMatching(context: GenerationContext): Question[] {
+  const byAspect = new Map<AspectKey, Claim[]>();
+  for (const claim of context.claims) {
+    const own = ownConcept(claim);
+    if (!own || claim.aspect === "definition" || claim.family === "summary") continue;
+    const list = byAspect.get(claim.aspect) ?? [];
+    if (!list.some((other) => ownConcept(other) === own)) list.push(claim);
+    byAspect.set(claim.aspect, list);
+  }
   const questions: Question[] = [];
-  for (const group of context.byGroup.values()) {
-    const first = group[0];
-    if (!first || group.length < MIN_PAIRS) continue;
-    chunkPairs(group).forEach((chunk, index) => {
-      const nodeId = `aspect:${first.aspect}`;
-      const id = questionId(context, "matching", nodeId, normalizedOf(chunk), String(index));
-      const built = buildPairs(
-        id,
-        chunk.map((statement) => ({ left: statement.masked, right: statement.concept.name })),
-      );
-      if (!built) return;
-      questions.push(
-        makeQuestion(context, {
-          id,
-          kind: "matching",
-          siblingKey: nodeId,
-          prompt: context.templates.matchConcepts(first.aspectTitle),
-          answer: built.answer,
-          matching: built.matching,
-          explanation: context.templates.sourceSays(
-            chunk.map((statement) => statement.text).join(" "),
-          ),
-          source: {
-            ...spanOf(chunk, aspectSection(first)),
-            quote: chunk.map((statement) => statement.text).join("\n"),
-          },
-          concepts: chunk.map((statement) => statement.concept.key),
-          aspect: first.aspect,
-          difficulty: 4,
-        }),
-      );
+  for (const claims of byAspect.values()) {
+    const first = claims[0];
+    if (!first || claims.length < MIN_PAIRS) continue;
+    const pairs = claims.slice(0, MAX_PAIRS).map((claim) => {
+      const predicate = predicateOf(claim).replace(/^(?:—|–|-)\s*(?:это\s+)?/u, "");
+      const concept = context.conceptByKey.get(ownConcept(claim) ?? "");
+      return {
+        left: predicate.charAt(0).toUpperCase() + predicate.slice(1),
+        right: concept?.name ?? "",
+      };
     });
+    const prompt = context.templates.matchConcepts(first.aspectTitle);
+    const built = buildPairs(prompt, pairs);
+    questions.push(
+      makeQuestion(context, {
+        kind: "matching",
+        siblingKey: `aspect:${first.aspect}`,
+        prompt,
+        answer: built.answer,
+        matching: built.matching,
+        explanation: context.templates.sourceSays(claims.map((claim) => claim.text).join(" ")),
+        source: {
+          ...spanOf(claims, first.provenance.section.slice(0, -1)),
+          quote: claims.map((claim) => claim.text).join("\n"),
+        },
+        concepts: claims.map((claim) => ownConcept(claim) ?? ""),
+        aspect: first.aspect,
+        difficulty: 4,
+      }),
+    );
   }
   return questions;
 }
@@ -192,37 +173,156 @@ export function generateMatchingQuestions(context: GenerationContext): Question[
   return [...generateConceptMatching(context), ...generateAspectMatching(context)];
 }
 
-/** "Explain the difference in <aspect>": a model answer from every side, and key points. */
+/**
+ * Lower-cases the first letter when the sentence continues another («…, а контейнеры …»), unless
+ * the first word is a name the document always capitalises ("Kubernetes").
+ */
+function continueSentence(text: string, documentText: string): string {
+  const word = /^\p{L}+/u.exec(text)?.[0];
+  if (!word) return text;
+  const lower = word.charAt(0).toLowerCase() + word.slice(1);
+  if (lower === word) return text;
+  const writtenLower = new RegExp(`(?:^|[^\\p{L}])${lower}(?![\\p{L}])`, "u").test(documentText);
+  const writtenMidSentence = new RegExp(`\\p{Ll}[,;]?\\s+${word}(?![\\p{L}])`, "u").test(
+    documentText,
+  );
+  if (writtenMidSentence && !writtenLower) return text;
+  return lower + text.slice(word.length);
+}
+
+function withoutFinalStop(text: string): string {
+  return text.trim().replace(/[.!…]+$/u, "");
+}
+
+/** One sentence that states the contrast: «A — это X, а B — это Y.» */
+export function contrastSentence(context: GenerationContext, sides: readonly string[]): string {
+  const documentText = context.statements.map((statement) => statement.text).join(" ");
+  const [first, ...rest] = sides.map(withoutFinalStop);
+  const joined = [first ?? "", ...rest.map((side) => continueSentence(side, documentText))].join(
+    context.templates.contrastJoiner,
+  );
+  return `${joined}.`;
+}
+
+function firstSentence(context: GenerationContext, statement: Statement): string {
+  const claim = context.claims.find(
+    (candidate) => candidate.nodeId === statement.nodeId && candidate.index === 0,
+  );
+  return claim ? displayText(context, claim) : (statement.sentences[0] ?? statement.text);
+}
+
+/**
+ * "Explain the difference in <aspect>": the model answer opens with the contrast in one
+ * sentence, then the rest of what the document says; key points are each side's first sentence.
+ */
 export function generateExplainQuestions(context: GenerationContext): Question[] {
   const questions: Question[] = [];
+  const summary = summaryQuestion(context);
+  if (summary) questions.push(summary);
   for (const group of context.byGroup.values()) {
     const first = group[0];
-    if (!first || first.aspect === "example") continue;
+    if (!first || first.aspect === "example" || first.aspect === "definition") continue;
     const concepts: Concept[] = [...new Map(group.map((s) => [s.concept.key, s.concept])).values()];
     if (concepts.length < 2) continue;
-    // Facts and differences on one aspect share it: they are the same knowledge.
-    const nodeId = `aspect:${first.aspect}`;
+    const sides = group.map((statement) => firstSentence(context, statement));
+    const details = group.flatMap((statement) => statement.sentences.slice(1));
     const quote = group.map((statement) => statement.text).join("\n");
-    const aspect: AspectKey = first.aspect;
     questions.push(
       makeQuestion(context, {
-        id: questionId(context, "explain", nodeId, normalizedOf(group)),
         kind: "explain",
-        siblingKey: nodeId,
+        siblingKey: `aspect:${first.aspect}`,
         prompt: context.templates.explain(first.aspectTitle, concepts),
-        answer: group.map((statement) => `${statement.concept.name}: ${statement.text}`).join("\n"),
-        keyPoints: group.map(
-          (statement) => `${statement.concept.name}: ${statement.sentences[0] ?? statement.text}`,
-        ),
+        answer: [contrastSentence(context, sides), ...details].join("\n"),
+        keyPoints: sides,
         explanation: context.templates.sourceSays(
           group.map((statement) => statement.text).join(" "),
         ),
-        source: { ...spanOf(group, aspectSection(first)), quote },
+        source: {
+          ...spanOf(
+            group,
+            first.family === "difference" ? first.provenance.section : [first.aspectTitle],
+          ),
+          quote,
+        },
         concepts: concepts.map((concept) => concept.key),
-        aspect,
+        aspect: first.aspect,
         difficulty: 4 + (concepts.length > 2 ? 1 : 0),
       }),
     );
   }
+  return questions;
+}
+
+/** "What is the main difference?", answered by the document's own summary. */
+function summaryQuestion(context: GenerationContext): Question | null {
+  const { summary } = context.document;
+  if (!summary) return null;
+  const keys = context.matcher.findConceptKeys(summary.text);
+  const concepts = keys.flatMap((key) => context.conceptByKey.get(key) ?? []);
+  if (concepts.length < 2) return null;
+  const clauses = context.claims.filter((claim) => claim.family === "summary");
+  return makeQuestion(context, {
+    kind: "explain",
+    siblingKey: "summary",
+    prompt: context.templates.mainDifference(concepts),
+    answer: summary.text,
+    keyPoints: clauses.map((claim) => displayText(context, claim)),
+    explanation: context.templates.sourceSays(summary.text),
+    source: { ...summary.provenance, quote: summary.text },
+    concepts: keys,
+    aspect: "definition",
+    difficulty: 3,
+  });
+}
+
+const COMBINED_CHOICE =
+  /(?:^|[^\p{L}])(?:both|together|combined|hybrid|оба|обе|вместе|совместно)(?:[^\p{L}]|$)/iu;
+
+/**
+ * Usage examples as scenarios: the situation, and the examples' titles as the choices. Left out
+ * when the situation shares a word with its own title that the other titles lack.
+ */
+export function generateScenarioQuestions(context: GenerationContext): Question[] {
+  const examples = context.document.examples.filter((example) => example.text.trim() !== "");
+  if (examples.length < 2) return [];
+  // "Both together" overlaps every other choice: the situations cannot have one answer each.
+  if (examples.some((example) => COMBINED_CHOICE.test(example.title))) return [];
+  const titles = examples.map((example) => roots(example.title));
+  const questions: Question[] = [];
+  examples.forEach((example, index) => {
+    const situation = roots(example.text);
+    const own = titles[index] ?? new Set<string>();
+    const telling = [...own].filter(
+      (root) => situation.has(root) && titles.every((other, j) => j === index || !other.has(root)),
+    );
+    if (telling.length > 0) return;
+    // A situation that names a concept some choices lack answers itself.
+    const named = context.matcher.findConceptKeys(example.text);
+    const titled = examples.map(
+      (candidate) => new Set(context.matcher.findConceptKeys(candidate.title)),
+    );
+    if (named.some((key) => !titled.every((keys) => keys.has(key)))) return;
+    const options = examples.map((candidate, j) => ({
+      id: optionLetter(j),
+      text: candidate.title,
+    }));
+    const text = splitSentences(example.text).join(" ");
+    questions.push(
+      makeQuestion(context, {
+        kind: "scenario",
+        siblingKey: example.id,
+        prompt: context.templates.scenario(text),
+        answer: example.title,
+        acceptedAnswers: [example.title],
+        options,
+        correctOptionId: optionLetter(index),
+        explanation: context.templates.sourceSays(`${example.title}: ${example.text}`),
+        source: { ...example.provenance, quote: `${example.title}: ${example.text}` },
+        concepts: example.conceptKeys,
+        aspect: "example",
+        difficulty: 3,
+      }),
+    );
+  });
   return questions;
 }

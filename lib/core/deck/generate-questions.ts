@@ -1,28 +1,32 @@
-import { generateExplainQuestions, generateMatchingQuestions } from "./generate-group-questions";
 import {
   generateClassifyQuestions,
   generateClozeQuestions,
-  generateDefinitionQuestions,
   generateMultipleChoiceQuestions,
   generateTrueFalseQuestions,
-} from "./generate-statement-questions";
-import { containsWords, splitWords } from "./normalize-text";
-import { buildContext, type GenerationContext } from "./question-context";
+  generateTrueStatementQuestions,
+} from "./generate-claim-questions";
+import {
+  generateExplainQuestions,
+  generateMatchingQuestions,
+  generateScenarioQuestions,
+} from "./generate-group-questions";
+import { generateDefinitionQuestions } from "./generate-statement-questions";
+import { splitWords } from "./normalize-text";
+import { checkQuestion, type QualityRule } from "./quality-gate";
+import { buildContext } from "./question-context";
 import { QUESTION_KINDS, type ComparisonDocument, type Question } from "./types";
 
-/** Whether the prompt gives the answer away (the concept named, the blanked term left in). */
-export function revealsAnswer(
-  question: Question,
-  context: GenerationContext,
-  promptWords: readonly string[] = splitWords(question.prompt),
-): boolean {
-  if (question.kind === "classify" || question.kind === "reverse-definition") {
-    const answerKey = question.tags.concepts[0];
-    return context.matcher
-      .findMentions(question.prompt)
-      .some((mention) => mention.conceptKey === answerKey);
-  }
-  return containsWords(promptWords, splitWords(question.answer));
+/** A question the quality gate kept back, and the rules it broke. */
+export interface DroppedQuestion {
+  id: string;
+  kind: Question["kind"];
+  prompt: string;
+  rules: QualityRule[];
+}
+
+export interface GeneratedQuestions {
+  questions: Question[];
+  dropped: DroppedQuestion[];
 }
 
 function sortByKind(questions: Question[]): Question[] {
@@ -34,34 +38,43 @@ function sortByKind(questions: Question[]): Question[] {
 }
 
 /**
- * Every question a comparison document yields, in kind order. Pure and deterministic: the same
- * document always gives the same questions, ids and option order. A question whose prompt gives
- * its answer away, or repeats another question's prompt, is dropped.
+ * Every question a comparison document yields, in kind order, and those the quality gate kept
+ * back. Pure and deterministic: the same document always gives the same questions, ids and
+ * option order. A question repeating another's prompt is left out silently.
  */
-export function generateQuestions(document: ComparisonDocument): Question[] {
+export function generateQuestions(document: ComparisonDocument): GeneratedQuestions {
   const context = buildContext(document);
-  // Definition and reverse-definition come out interleaved; kind order makes the deck readable.
   const candidates = sortByKind([
     ...generateDefinitionQuestions(context),
     ...generateClassifyQuestions(context),
     ...generateMultipleChoiceQuestions(context),
+    ...generateTrueStatementQuestions(context),
     ...generateTrueFalseQuestions(context),
     ...generateClozeQuestions(context),
+    ...generateScenarioQuestions(context),
     ...generateMatchingQuestions(context),
     ...generateExplainQuestions(context),
   ]);
   const prompts = new Set<string>();
   const ids = new Set<string>();
   const questions: Question[] = [];
+  const dropped: DroppedQuestion[] = [];
   for (const question of candidates) {
-    const words = splitWords(question.prompt);
-    const prompt = words.join(" ");
-    if (prompts.has(prompt) || ids.has(question.id) || revealsAnswer(question, context, words)) {
-      continue;
-    }
+    const prompt = splitWords(question.prompt).join(" ");
+    if (prompts.has(prompt) || ids.has(question.id)) continue;
     prompts.add(prompt);
     ids.add(question.id);
+    const violations = checkQuestion(question, context);
+    if (violations.length > 0) {
+      dropped.push({
+        id: question.id,
+        kind: question.kind,
+        prompt: question.prompt,
+        rules: [...new Set(violations.map((violation) => violation.rule))],
+      });
+      continue;
+    }
     questions.push(question);
   }
-  return questions;
+  return { questions, dropped };
 }

@@ -47,6 +47,7 @@ export function gradeAnswer(question: Question, input: AnswerInput): GradeResult
   switch (question.kind) {
     case "classify":
     case "multiple-choice":
+    case "scenario":
       correct = gradeOptionQuestion(question, input);
       break;
     case "true-false":

@@ -8,7 +8,8 @@ export {
   type DocumentErrorCode,
   type DocumentIssue,
 } from "./document-error";
-export { generateQuestions } from "./generate-questions";
+export { generateQuestions, type DroppedQuestion } from "./generate-questions";
+export { QUALITY_RULES, checkQuestion, type QualityRule } from "./quality-gate";
 export { gradeAnswer } from "./grade-answer";
 export { matchesAnswer, normalizeText } from "./normalize-text";
 export {

@@ -1,3 +1,4 @@
+import { analyzeClaims, type Claim } from "./analyze-claims";
 import { ConceptMatcher, maskConcept, type ConceptMention } from "./concept-matcher";
 import { hashText } from "./hash-text";
 import { normalizeText } from "./normalize-text";
@@ -42,6 +43,8 @@ export interface GenerationContext {
   matcher: ConceptMatcher;
   conceptByKey: Map<string, Concept>;
   statements: Statement[];
+  /** Every sentence the document asserts, read for its subject (see analyze-claims). */
+  claims: Claim[];
   /** `${family}|${aspect}` → statements in document order. */
   byGroup: Map<string, Statement[]>;
   /** `${family}|${concept key}` → statements in document order. */
@@ -115,6 +118,7 @@ export function buildContext(document: ComparisonDocument): GenerationContext {
     matcher,
     conceptByKey,
     statements,
+    claims: analyzeClaims(document, matcher),
     byGroup,
     byConcept,
     distractorPool: statements.filter(
@@ -125,17 +129,17 @@ export function buildContext(document: ComparisonDocument): GenerationContext {
 }
 
 /**
- * Stable id: hashes only the question's own identity (kind, source node, the node's normalized
- * text, variant), never the distractors, so an edit elsewhere in the document keeps it.
+ * Stable id: the question's own text and answer (never its distractors or position), so a
+ * question that reads and answers the same after an edit keeps its id and every learner's
+ * progress, wherever it moved in the document.
  */
 export function questionId(
   context: GenerationContext,
   kind: QuestionKind,
-  nodeId: string,
-  normalizedSource: string,
-  variant = "",
+  prompt: string,
+  answer: string,
 ): string {
-  const identity = [context.document.id, kind, nodeId, normalizedSource, variant];
+  const identity = [context.document.id, kind, normalizeText(prompt), normalizeText(answer)];
   return `${kind}-${hashText(identity.join("\u001f"))}`;
 }
 
@@ -154,7 +158,6 @@ export function lengthBonus(text: string): number {
 }
 
 export interface QuestionFields {
-  id: string;
   kind: QuestionKind;
   siblingKey: string;
   prompt: string;
@@ -173,7 +176,7 @@ export interface QuestionFields {
 
 export function makeQuestion(context: GenerationContext, fields: QuestionFields): Question {
   return {
-    id: fields.id,
+    id: questionId(context, fields.kind, fields.prompt, fields.answer),
     deckId: context.document.id,
     kind: fields.kind,
     language: context.document.language,

@@ -12,6 +12,13 @@ export interface QuestionTemplates {
   reverseDefinition(masked: string): string;
   classify(masked: string): string;
   multipleChoice(aspectTitle: string, concept: Concept): string;
+  /** A sentence with one concept blanked and the negated alternative cut off. */
+  unitOf(masked: string): string;
+  scenario(situation: string): string;
+  whichIsTrue(aspectTitle: string): string;
+  mainDifference(concepts: readonly Concept[]): string;
+  /** Joins two sides of a contrast into one sentence: «…, а …», "…, while …". */
+  contrastJoiner: string;
   trueFalse(statement: string): string;
   cloze(sentence: string): string;
   matchAspects(concept: Concept, family: "fact" | "difference"): string;
@@ -40,8 +47,22 @@ const RUSSIAN: QuestionTemplates = {
   classify: (masked) => `К какому понятию относится утверждение? «${masked}»`,
   multipleChoice: (aspectTitle, concept) =>
     hasForms([concept])
-      ? `${aspectTitle}: какое утверждение верно для ${concept.forms.genitive}?`
-      : `Какое утверждение верно для понятия «${concept.name}» в аспекте «${aspectTitle}»?`,
+      ? `${aspectTitle}: что верно именно для ${concept.forms.genitive}?`
+      : `${aspectTitle}: что верно именно для понятия «${concept.name}»?`,
+  unitOf: (masked) => `Какое понятие пропущено? «${masked}»`,
+  scenario: (situation) => `Сценарий: ${situation} Какой вариант подходит?`,
+  whichIsTrue: (aspectTitle) => `${aspectTitle}: какое из утверждений верно?`,
+  mainDifference: (concepts) =>
+    hasForms(concepts)
+      ? `В чём главное различие между ${joinList(
+          concepts.map((concept) => concept.forms.instrumental),
+          "и",
+        )}?`
+      : `В чём главное различие между понятиями ${joinList(
+          concepts.map((concept) => `«${concept.name}»`),
+          "и",
+        )}?`,
+  contrastJoiner: ", а ",
   trueFalse: (statement) => `Правильно ли утверждение? «${statement}»`,
   cloze: (sentence) => `Заполните пропуск: «${sentence}»`,
   matchAspects: (concept, family) => {
@@ -76,7 +97,18 @@ const ENGLISH: QuestionTemplates = {
   reverseDefinition: (masked) => `Which concept is described here? “${masked}”`,
   classify: (masked) => `Which concept does this statement describe? “${masked}”`,
   multipleChoice: (aspectTitle, concept) =>
-    `${aspectTitle}: which statement is true for ${concept.forms.plural}?`,
+    `${aspectTitle}: which of these is true of ${concept.forms.plural} in particular?`,
+  unitOf: (masked) => `Which concept fills the blank? “${masked}”`,
+  scenario: (situation) => `Scenario: ${situation} Which option fits?`,
+  whichIsTrue: (aspectTitle) => `${aspectTitle}: which statement is true?`,
+  mainDifference: (concepts) =>
+    `What is the main difference between ${joinList(
+      concepts.map(
+        (concept) => `${englishArticle(concept.forms.nominative)} ${concept.forms.nominative}`,
+      ),
+      "and",
+    )}?`,
+  contrastJoiner: ", while ",
   trueFalse: (statement) => `Is this statement correct? “${statement}”`,
   cloze: (sentence) => `Fill in the blank: “${sentence}”`,
   matchAspects: (concept, family) =>

@@ -105,6 +105,7 @@ export const QUESTION_KINDS = [
   "multiple-choice",
   "true-false",
   "cloze",
+  "scenario",
   "matching",
   "explain",
 ] as const;

@@ -13,6 +13,7 @@ export const FAST_ANSWER_THRESHOLD_MS: Readonly<Record<AutoGradedKind, number>> 
   classify: 5_000,
   "multiple-choice": 8_000,
   cloze: 12_000,
+  scenario: 10_000,
   matching: 12_000,
 };
 

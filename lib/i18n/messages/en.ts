@@ -91,6 +91,7 @@ export const en: Messages = {
       "reverse-definition": "Reverse card",
       classify: "Which concept?",
       "multiple-choice": "Multiple choice",
+      scenario: "Scenario",
       "true-false": "True or false",
       cloze: "Fill the gap",
       matching: "Matching",

@@ -89,6 +89,7 @@ export const ru = {
       "reverse-definition": "Обратная карточка",
       classify: "Какое понятие?",
       "multiple-choice": "Выбор ответа",
+      scenario: "Сценарий",
       "true-false": "Верно или нет",
       cloze: "Пропуск",
       matching: "Сопоставление",

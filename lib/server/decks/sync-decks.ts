@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { buildDeck, DocumentError } from "@/lib/core/deck";
+import { buildDeck, DocumentError, normalizeText } from "@/lib/core/deck";
 import type { Question } from "@/lib/core/deck/types";
 import { readDeckSource } from "@/lib/deck-files/read-deck-source";
 import type { Db } from "../db";
@@ -23,6 +23,13 @@ export interface DeckSyncFailure {
 export interface SyncReport {
   decks: DeckSyncResult[];
   failures: DeckSyncFailure[];
+}
+
+/** What makes a question the same question for its learners: kind, prompt and answer. */
+function textKey(question: Pick<Question, "kind" | "prompt" | "answer">): string {
+  return [question.kind, normalizeText(question.prompt), normalizeText(question.answer)].join(
+    "\u001f",
+  );
 }
 
 function sha256(text: string): string {
@@ -108,16 +115,22 @@ async function writeDeck(
     if (!existingDeck) await tx.deck.create({ data: { id: summary.id, ...deckData } });
     else if (deckChanged) await tx.deck.update({ where: { id: summary.id }, data: deckData });
 
-    const existing = new Map(
-      (
-        await tx.question.findMany({
-          where: { deckId: summary.id },
-          select: { id: true, contentHash: true, position: true, retiredAt: true },
-        })
-      ).map((q) => [q.id, q]),
+    const rows = await tx.question.findMany({
+      where: { deckId: summary.id },
+      select: { id: true, contentHash: true, position: true, retiredAt: true, payload: true },
+    });
+    const existing = new Map(rows.map((q) => [q.id, q]));
+    // Ids stored under an earlier id scheme: a question that reads and answers the same keeps
+    // the id its learners' cards already point to.
+    const storedIdByText = new Map(
+      rows.map((q) => [textKey(JSON.parse(q.payload) as Question), q.id]),
     );
     const toCreate = [];
-    for (const [position, question] of questions.entries()) {
+    for (const [position, generated] of questions.entries()) {
+      const storedId = existing.has(generated.id)
+        ? undefined
+        : storedIdByText.get(textKey(generated));
+      const question = storedId ? { ...generated, id: storedId } : generated;
       const payload = JSON.stringify(question);
       const contentHash = sha256(payload);
       const row = existing.get(question.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConceptMatcher } from "@/lib/core/deck/concept-matcher";
-import { blankTerm } from "@/lib/core/deck/generate-statement-questions";
+import { blankTerm } from "@/lib/core/deck/generate-claim-questions";
 import { swapConcepts } from "@/lib/core/deck/swap-concepts";
 import type { Concept, ConceptForms } from "@/lib/core/deck/types";
 

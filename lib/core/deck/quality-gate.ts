@@ -1,0 +1,179 @@
+import { analyzeClaim, type Claim } from "./analyze-claims";
+import type { ConceptMatcher } from "./concept-matcher";
+import { clozeProblem } from "./generate-claim-questions";
+import { roots } from "./generate-group-questions";
+import { containsWords, normalizeText, splitWords } from "./normalize-text";
+import type { ComparisonDocument, Question } from "./types";
+
+/**
+ * The quality gate: every generated question is checked against the rules in
+ * docs/QUESTION-QUALITY.md; one that breaks a rule is not published. The generators try not to
+ * make such questions in the first place; the gate is the independent second check, and the
+ * property test runs it over every fixture document.
+ */
+
+export const QUALITY_RULES = {
+  "gives-answer-away": "the prompt names or contains its own answer",
+  "names-another-concept":
+    "a “which concept?” prompt names another concept: elimination answers it",
+  "blanked-option": "an option has a blank in it",
+  "duplicate-options": "two options say the same thing, or the key is not among the options",
+  "distractor-names-concept": "a wrong option names the concept the question asks about",
+  "not-a-sentence": "a true/false statement is not a full sentence that can stand alone",
+  "inverted-containment": "a false statement puts the holder inside what it holds",
+  "poor-cloze-blank": "the blank is after “e.g.”, a bracketed gloss, the platform or a concept",
+  "no-contrast-first": "the model answer does not open with the contrast in one sentence",
+  "repeated-label": "the model answer repeats a label («Контейнер: Контейнер — …»)",
+  "matching-by-words": "a matching pair can be solved by a shared word",
+} as const;
+
+export type QualityRule = keyof typeof QUALITY_RULES;
+
+export interface Violation {
+  rule: QualityRule;
+  message: string;
+}
+
+export interface GateContext {
+  document: ComparisonDocument;
+  matcher: ConceptMatcher;
+  claims: readonly Claim[];
+}
+
+/** The statement inside a prompt's quotes («…», “…”), or the whole prompt. */
+export function quotedText(prompt: string): string {
+  const match = /[«“]([\s\S]*)[»”]\s*$/u.exec(prompt);
+  return match?.[1] ?? prompt;
+}
+
+function givesAnswerAway(question: Question, context: GateContext): boolean {
+  if (question.kind === "classify" || question.kind === "reverse-definition") {
+    const answerKey = question.tags.concepts[0];
+    if (context.matcher.findMentions(question.prompt).some((m) => m.conceptKey === answerKey)) {
+      return true;
+    }
+    // A blank inside a name («External ___ Operator») breaks the name and points at the answer.
+    if (/[\p{Ll},]\s+\p{Lu}[\p{L}-]*\s+_{3,}|_{3,}\s+\p{Lu}/u.test(question.prompt)) return true;
+    // "containerd" spells "container": a word that starts with the answer's name.
+    const name = normalizeText(question.answer);
+    return name.length >= 4 && splitWords(question.prompt).some((word) => word.startsWith(name));
+  }
+  if (
+    question.kind === "true-false" ||
+    question.kind === "explain" ||
+    question.kind === "matching"
+  ) {
+    return false;
+  }
+  return containsWords(splitWords(question.prompt), splitWords(question.answer));
+}
+
+function checkOptions(question: Question, context: GateContext, found: Violation[]): void {
+  const options = question.options ?? [];
+  if (options.length === 0 || question.kind === "true-false") return;
+  if (options.some((option) => option.text.includes("___"))) {
+    found.push({ rule: "blanked-option", message: QUALITY_RULES["blanked-option"] });
+  }
+  const texts = new Set(options.map((option) => normalizeText(option.text)));
+  const keyed = options.filter((option) => option.id === question.correctOptionId);
+  if (texts.size !== options.length || keyed.length !== 1) {
+    found.push({ rule: "duplicate-options", message: QUALITY_RULES["duplicate-options"] });
+  }
+  // "What is true of pods in particular?" asks about a concept; "which statement is true?" not.
+  const asked = context.matcher.findConceptKeys(question.prompt)[0];
+  if (question.kind === "multiple-choice" && asked !== undefined) {
+    const named = options.some(
+      (option) =>
+        option.id !== question.correctOptionId &&
+        context.matcher.findMentions(option.text).some((m) => m.conceptKey === asked),
+    );
+    if (named) {
+      found.push({
+        rule: "distractor-names-concept",
+        message: QUALITY_RULES["distractor-names-concept"],
+      });
+    }
+  }
+}
+
+/** "Pods inside a container": the reverse of a relation the document states. */
+function invertsContainment(statement: string, context: GateContext): boolean {
+  const relation = analyzeClaim(statement, context.matcher, context.document.language).relation;
+  if (!relation) return false;
+  return context.claims.some(
+    (claim) => claim.relation?.inner === relation.outer && claim.relation.outer === relation.inner,
+  );
+}
+
+function checkTrueFalse(question: Question, context: GateContext, found: Violation[]): void {
+  const statement = quotedText(question.prompt);
+  const claim = analyzeClaim(statement, context.matcher, context.document.language);
+  if (!claim.isFullSentence || claim.startsWithPronoun) {
+    found.push({ rule: "not-a-sentence", message: QUALITY_RULES["not-a-sentence"] });
+  }
+  if (question.correctOptionId === "false" && invertsContainment(statement, context)) {
+    found.push({ rule: "inverted-containment", message: QUALITY_RULES["inverted-containment"] });
+  }
+}
+
+function checkCloze(question: Question, context: GateContext, found: Violation[]): void {
+  const blanked = quotedText(question.prompt);
+  const answer = normalizeText(question.answer);
+  const title = ` ${normalizeText(context.document.title)} `;
+  const problem =
+    clozeProblem(blanked) ??
+    (title.includes(` ${answer} `) ? "the blank is the document's subject" : null) ??
+    (context.matcher.matchWholePhrase(question.answer) !== null ? "the blank is a concept" : null);
+  if (problem) found.push({ rule: "poor-cloze-blank", message: problem });
+}
+
+function checkExplain(question: Question, context: GateContext, found: Violation[]): void {
+  const [first = ""] = question.answer.split("\n");
+  if (context.matcher.findConceptKeys(first).length < 2) {
+    found.push({ rule: "no-contrast-first", message: QUALITY_RULES["no-contrast-first"] });
+  }
+  const repeats = question.answer.split("\n").some((line) => {
+    const label = /^([^:\n]{1,40}):\s+(.*)$/u.exec(line);
+    return (
+      label?.[1] !== undefined && normalizeText(label[2] ?? "").startsWith(normalizeText(label[1]))
+    );
+  });
+  if (repeats) found.push({ rule: "repeated-label", message: QUALITY_RULES["repeated-label"] });
+}
+
+function checkMatching(question: Question, found: Violation[]): void {
+  const matching = question.matching;
+  if (!matching) return;
+  const labels = matching.left.map((option) => roots(option.text));
+  const guessable = matching.right.some((option) => {
+    const right = roots(option.text);
+    return labels.some((label) => [...label].some((root) => right.has(root)));
+  });
+  if (guessable)
+    found.push({ rule: "matching-by-words", message: QUALITY_RULES["matching-by-words"] });
+}
+
+/** Every rule the question breaks (empty when it may be published). */
+export function checkQuestion(question: Question, context: GateContext): Violation[] {
+  const found: Violation[] = [];
+  if (givesAnswerAway(question, context)) {
+    found.push({ rule: "gives-answer-away", message: QUALITY_RULES["gives-answer-away"] });
+  }
+  if (question.kind === "classify") {
+    const others = context.matcher
+      .findMentions(question.prompt)
+      .filter((mention) => mention.conceptKey !== question.tags.concepts[0]);
+    if (others.length > 0) {
+      found.push({
+        rule: "names-another-concept",
+        message: QUALITY_RULES["names-another-concept"],
+      });
+    }
+  }
+  checkOptions(question, context, found);
+  if (question.kind === "true-false") checkTrueFalse(question, context, found);
+  if (question.kind === "cloze") checkCloze(question, context, found);
+  if (question.kind === "explain") checkExplain(question, context, found);
+  if (question.kind === "matching") checkMatching(question, found);
+  return found;
+}
