@@ -23,6 +23,7 @@ const ALL_KINDS: QuestionKind[] = [
   "multiple-choice",
   "true-false",
   "cloze",
+  "scenario",
   "matching",
   "explain",
 ];
@@ -51,32 +52,33 @@ function revealsAnswer(question: Question, matcher: ConceptMatcher): boolean {
 }
 
 describe("question counts", () => {
-  it("gives the Russian seed and the English deck every kind", () => {
+  it("gives the Russian seed and the English deck their kinds", () => {
     expect(SEED.summary.countsByKind).toEqual({
       definition: 2,
       "reverse-definition": 2,
-      classify: 14,
-      "multiple-choice": 14,
-      "true-false": 29,
-      cloze: 13,
-      matching: 4,
+      classify: 9,
+      "multiple-choice": 4,
+      "true-false": 15,
+      cloze: 2,
+      scenario: 2,
       explain: 7,
     });
     expect(DECKS["en seed"]?.summary.countsByKind).toEqual({
       definition: 2,
       "reverse-definition": 2,
-      classify: 14,
-      "multiple-choice": 14,
-      "true-false": 30,
-      cloze: 9,
-      matching: 4,
+      classify: 9,
+      "multiple-choice": 3,
+      "true-false": 12,
+      cloze: 2,
+      scenario: 2,
       explain: 7,
     });
   });
 
-  it.each(Object.keys(DECKS))("%s has every kind", (name) => {
+  it.each(Object.keys(DECKS))("%s has at least six kinds", (name) => {
     const kinds = new Set(DECKS[name]?.questions.map((q) => q.kind));
-    expect([...kinds].sort()).toEqual([...ALL_KINDS].sort());
+    expect(kinds.size).toBeGreaterThanOrEqual(6);
+    expect([...kinds].every((kind) => ALL_KINDS.includes(kind))).toBe(true);
   });
 });
 
@@ -86,19 +88,38 @@ describe("Russian prompts are grammatical", () => {
     expect(all).toEqual(
       expect.arrayContaining([
         "Что такое под?",
-        "Сетевое взаимодействие: какое утверждение верно для пода?",
-        "Масштаб управления: какое утверждение верно для контейнера?",
+        "В чём главное различие между контейнером и подом?",
         "Объясните разницу между контейнером и подом в аспекте «Сетевое взаимодействие».",
-        "Сопоставьте аспекты с утверждениями о поде.",
-        "Сопоставьте аспекты различий с утверждениями о контейнере.",
-        "Правильно ли утверждение? «Каждый под имеет свою файловую систему, процессы и сетевые интерфейсы.»",
-        "Правильно ли утверждение? «Поды внутри контейнера создаются и удаляются вместе с контейнером.»",
-        "Правильно ли утверждение? «Контейнер — это группа подов, которые работают вместе и разделяют ресурсы.»",
-        "Правильно ли утверждение? «Контейнеры масштабируются как единое целое. Kubernetes управляет контейнерами, а не отдельными подами внутри них.»",
+        "Масштаб управления: какое из утверждений верно?",
+        "Правильно ли утверждение? «Под — это отдельный процесс или приложение.»",
+        "Правильно ли утверждение? «Ресурсы (CPU, память) ограничиваются на уровне контейнера, а не отдельных подов.»",
         "К какому понятию относится утверждение? «Каждый ___ имеет свою файловую систему, процессы и сетевые интерфейсы.»",
         "Заполните пропуск: «Контейнеры внутри пода имеют общий IP-адрес и могут взаимодействовать через _____.»",
       ]),
     );
+  });
+
+  it("mends the source's agreement slip in the question, never in the quote", () => {
+    const falseTwin = SEED.questions.find((q) =>
+      q.prompt.includes("«Контейнеры в разных подах имеют общий IP-адрес"),
+    );
+    expect(falseTwin?.answer).toBe("Неверно");
+    const stated = SEED.questions.find((q) =>
+      q.prompt.includes("«Контейнеры в разных подах взаимодействуют через сеть Kubernetes"),
+    );
+    expect(stated?.answer).toBe("Верно");
+    expect(stated?.source.quote).toContain("в разных пода взаимодействуют");
+  });
+
+  it("publishes none of the false statements the old generator made up", () => {
+    const all = prompts(SEED).join("\n");
+    // Not contradicted by the document, or an inverted containment.
+    expect(all).not.toContain("Каждый под имеет свою файловую систему");
+    expect(all).not.toContain("Поды внутри контейнера");
+    expect(all).not.toContain("Контейнер — это группа подов");
+    expect(all).not.toContain("Контейнеры управляются Kubernetes");
+    // A relation «контейнеры внутри пода» is never asked as "which concept?".
+    expect(prompts(SEED, "classify").join("\n")).not.toContain("внутри");
   });
 
   it("joins three concepts and never swaps across grammatical genders", () => {
@@ -106,16 +127,11 @@ describe("Russian prompts are grammatical", () => {
     expect(prompts(deck)).toEqual(
       expect.arrayContaining([
         "Объясните разницу между виртуальной машиной, контейнером и подом в аспекте «Ядро ОС».",
-        "Изоляция: какое утверждение верно для виртуальной машины?",
-        "Сопоставьте аспекты с утверждениями о виртуальной машине.",
-        "Правильно ли утверждение? «Контейнерами управляет гипервизор или облачная платформа.»",
+        "Управление: что верно именно для контейнера?",
+        "Время запуска: сопоставьте утверждения с понятиями.",
       ]),
     );
     // «Каждая виртуальная машина…» cannot become «Каждая контейнер…»: no false card for it.
-    const vmIsolation = deck.questions.filter(
-      (q) => q.siblingKey === "fact:vm:isolation" && q.kind === "true-false",
-    );
-    expect(vmIsolation.map((q) => q.answer)).toEqual(["Верно"]);
     expect(prompts(deck).join("\n")).not.toMatch(/Каждая (контейнер|под)|Каждый виртуальн/);
   });
 
@@ -124,14 +140,17 @@ describe("Russian prompts are grammatical", () => {
     expect(prompts(deck)).toEqual(
       expect.arrayContaining([
         "Что такое под?",
-        "Какое утверждение верно для понятия «Под» в аспекте «Изоляция»?",
+        "В чём главное различие между понятиями «Контейнер» и «Под»?",
         "Сравните понятия «Контейнер» и «Под» в аспекте «Сетевое взаимодействие».",
-        "Сопоставьте аспекты с утверждениями о понятии «Контейнер».",
       ]),
     );
-    expect(deck.questions.filter((q) => q.kind === "true-false" && q.answer === "Неверно")).toEqual(
-      [],
-    );
+    // Without case forms no concept is swapped into a sentence: no made-up false statement.
+    expect(
+      deck.questions.filter(
+        (q) =>
+          q.kind === "true-false" && q.answer === "Неверно" && /Под —|Контейнер —/.test(q.prompt),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -140,10 +159,11 @@ describe("English prompts", () => {
     expect(prompts(DECKS["en seed"] as BuiltDeck)).toEqual(
       expect.arrayContaining([
         "What is a container?",
-        "Networking: which statement is true for pods?",
+        "What is the main difference between a container and a pod?",
+        "Networking: which statement is true?",
         "Explain the difference between containers and pods with respect to “Lifecycle”.",
-        "Is this statement correct? “Each pod has its own file system, processes and network interfaces.”",
-        "Fill in the blank: “Containers in different pods communicate over the Kubernetes network (for example, through a _____).”",
+        "Is this statement correct? “Containers in different pods share an IP address and can talk to each other via localhost.”",
+        "Fill in the blank: “Containers inside a pod share an IP address and can talk to each other via _____.”",
       ]),
     );
   });
@@ -181,10 +201,9 @@ describe.each(Object.keys(DECKS))("quality rules: %s", (name) => {
   });
 
   it("places the right option in varying positions", () => {
-    const positions = new Set(
-      deck.questions.filter((q) => q.kind === "multiple-choice").map((q) => q.correctOptionId),
-    );
-    expect(positions.size).toBeGreaterThan(1);
+    const choices = deck.questions.filter((q) => q.kind === "multiple-choice");
+    const positions = new Set(choices.map((q) => q.correctOptionId));
+    expect(positions.size).toBeGreaterThanOrEqual(Math.min(choices.length, 2));
   });
 
   it("offers every concept in classify questions", () => {
@@ -216,9 +235,11 @@ describe.each(Object.keys(DECKS))("quality rules: %s", (name) => {
 
   it("gives explain questions a model answer and a key point from every side", () => {
     for (const question of deck.questions.filter((q) => q.kind === "explain")) {
-      expect(question.keyPoints?.length).toBe(question.tags.concepts.length);
+      expect(question.keyPoints?.length).toBeGreaterThanOrEqual(1);
       expect(question.tags.concepts.length).toBeGreaterThanOrEqual(2);
-      expect(question.answer.split("\n")).toHaveLength(question.tags.concepts.length);
+      // The contrast comes first, in one sentence naming both sides.
+      const first = question.answer.split("\n")[0] ?? "";
+      expect(matcher.findConceptKeys(first).length).toBeGreaterThanOrEqual(2);
     }
   });
 
@@ -244,35 +265,41 @@ describe.each(Object.keys(DECKS))("quality rules: %s", (name) => {
 });
 
 describe("coverage of the seed", () => {
-  const kindsBySibling = new Map<string, Set<QuestionKind>>();
+  const kindsByAspect = new Map<string, Set<QuestionKind>>();
   for (const question of SEED.questions) {
-    const kinds = kindsBySibling.get(question.siblingKey) ?? new Set();
+    const kinds = kindsByAspect.get(question.tags.aspect) ?? new Set();
     kinds.add(question.kind);
-    kindsBySibling.set(question.siblingKey, kinds);
+    kindsByAspect.set(question.tags.aspect, kinds);
   }
 
-  it.each(
-    ["management", "networking", "lifecycle", "resources"].flatMap((aspect) =>
-      ["container", "pod"].map((concept) => `diff:${aspect}:${concept}`),
-    ),
-  )("covers the key difference %s with at least two kinds", (id) => {
-    expect(kindsBySibling.get(id)?.size ?? 0).toBeGreaterThanOrEqual(2);
+  it.each([
+    "definition",
+    "isolation",
+    "scaling",
+    "management",
+    "networking",
+    "lifecycle",
+    "resources",
+  ])("covers the aspect %s with at least two kinds", (aspect) => {
+    expect(kindsByAspect.get(aspect)?.size ?? 0).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(
-    ["definition", "isolation", "scaling", "example"].flatMap((aspect) =>
-      ["container", "pod"].map((concept) => `fact:${concept}:${aspect}`),
-    ),
-  )("covers the concept aspect %s with at least two kinds", (id) => {
-    expect(kindsBySibling.get(id)?.size ?? 0).toBeGreaterThanOrEqual(2);
+  it("turns the usage examples into scenarios", () => {
+    expect(kindsByAspect.get("example")).toEqual(new Set(["scenario"]));
   });
 
-  it("takes distractors first from the other concept on the same aspect", () => {
+  it("pairs a claim with its own false twin in “which statement is true?”", () => {
     const question = SEED.questions.find(
-      (q) => q.kind === "multiple-choice" && q.siblingKey === "diff:networking:pod",
+      (q) => q.kind === "multiple-choice" && q.tags.aspect === "networking",
     );
-    expect(question?.options?.map((o) => o.text)).toContain(
-      "___ внутри пода имеют общий IP-адрес и могут взаимодействовать через localhost.",
+    expect(question?.options?.map((o) => o.text)).toEqual(
+      expect.arrayContaining([
+        "Контейнеры внутри пода имеют общий IP-адрес и могут взаимодействовать через localhost.",
+        "Контейнеры в разных подах имеют общий IP-адрес и могут взаимодействовать через localhost.",
+      ]),
+    );
+    expect(question?.answer).toBe(
+      "Контейнеры внутри пода имеют общий IP-адрес и могут взаимодействовать через localhost.",
     );
   });
 
@@ -298,31 +325,33 @@ describe("determinism and stable ids", () => {
     expect(build(source.markdown)).toEqual(build(source.markdown));
   });
 
-  it("keeps every id when an unrelated part (the conclusion) changes", () => {
-    const edited = source.markdown.replace(
-      "Поды обеспечивают более высокий уровень",
-      "Поды дают более высокий уровень",
-    );
-    expect(edited).not.toBe(source.markdown);
-    expect(build(edited).questions.map((q) => q.id)).toEqual(
-      build(source.markdown).questions.map((q) => q.id),
-    );
-  });
-
-  it("keeps the ids of questions that do not come from an edited fact", () => {
+  it("keeps the id of every question whose prompt and answer did not change", () => {
     const edited = source.markdown.replace(
       "Каждый контейнер имеет свою файловую систему, процессы и сетевые интерфейсы.",
       "Каждый контейнер имеет свою файловую систему и свои процессы.",
     );
+    expect(edited).not.toBe(source.markdown);
     const before = build(source.markdown).questions;
-    const after = new Set(build(edited).questions.map((q) => q.id));
-    const touched = new Set(["fact:container:isolation", "facts:container", "aspect:isolation"]);
-    const kept = before.filter((q) => !touched.has(q.siblingKey));
-    expect(kept.length).toBeGreaterThan(60);
-    expect(kept.filter((q) => !after.has(q.id)).map((q) => q.siblingKey)).toEqual([]);
-    const changed = before.filter((q) => q.siblingKey === "fact:container:isolation");
+    const after = build(edited).questions;
+    const key = (q: Question) => `${q.kind}|${q.prompt}|${q.answer}`;
+    const afterByText = new Map(after.map((q) => [key(q), q.id]));
+    const unchanged = before.filter((q) => afterByText.has(key(q)));
+    expect(unchanged.length).toBeGreaterThan(35);
+    expect(unchanged.filter((q) => afterByText.get(key(q)) !== q.id)).toEqual([]);
+    // The edited claim's questions changed text, and so changed id (the old one is retired).
+    const changed = before.filter((q) => q.prompt.includes("процессы и сетевые интерфейсы"));
     expect(changed.length).toBeGreaterThan(0);
-    expect(changed.some((q) => after.has(q.id))).toBe(false);
+    expect(changed.some((q) => after.some((a) => a.id === q.id))).toBe(false);
+  });
+
+  it("keeps ids when a question only moves within the document", () => {
+    const moved = source.markdown.replace(
+      /(### Пример использования:[\s\S]*?)(### Итог:)/,
+      (_, examples: string, conclusion: string) => `${conclusion.trim()}\n${examples}`,
+    );
+    const ids = (markdown: string) => new Set(build(markdown).questions.map((q) => q.id));
+    const before = ids(source.markdown);
+    expect([...ids(moved)].filter((id) => before.has(id)).length).toBeGreaterThan(35);
   });
 
   it("does not use Math.random or the clock in the core", () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { gradeAnswer } from "@/lib/core/deck/grade-answer";
 import { SELF_GRADED_KINDS, type Question, type QuestionKind } from "@/lib/core/deck/types";
-import { SEED_EN, SEED_RU, loadDeck } from "./deck-fixtures";
+import { SEED_EN, SEED_RU, VM_RU, loadDeck } from "./deck-fixtures";
 
 const RU = loadDeck(SEED_RU).questions;
 const EN = loadDeck(SEED_EN).questions;
+const VM = loadDeck(VM_RU).questions;
 
 function find(
   questions: Question[],
@@ -38,7 +39,7 @@ describe("gradeAnswer", () => {
   });
 
   it("grades classify by option or by a typed name in any form", () => {
-    const question = find(RU, "classify", "diff:networking:pod");
+    const question = find(RU, "classify", "fact:pod:scaling");
     const wrong = question.options?.find((o) => o.id !== question.correctOptionId)?.id ?? "";
     expect(
       gradeAnswer(question, { type: "option", optionId: question.correctOptionId ?? "" }).correct,
@@ -51,7 +52,7 @@ describe("gradeAnswer", () => {
   });
 
   it("grades multiple choice by option", () => {
-    const question = find(RU, "multiple-choice", "fact:pod:isolation");
+    const question = find(RU, "multiple-choice", "diff:networking:container");
     for (const option of question.options ?? []) {
       const result = gradeAnswer(question, { type: "option", optionId: option.id });
       expect(result).toEqual({
@@ -63,8 +64,8 @@ describe("gradeAnswer", () => {
   });
 
   it("grades true/false by boolean, option or word", () => {
-    const isTrue = find(RU, "true-false", "fact:container:isolation", "Верно");
-    const isFalse = find(RU, "true-false", "fact:container:isolation", "Неверно");
+    const isTrue = find(RU, "true-false", "diff:networking:container", "Верно");
+    const isFalse = find(RU, "true-false", "diff:networking:container", "Неверно");
     expect(gradeAnswer(isTrue, { type: "boolean", value: true }).correct).toBe(true);
     expect(gradeAnswer(isTrue, { type: "boolean", value: false }).correct).toBe(false);
     expect(gradeAnswer(isFalse, { type: "boolean", value: false }).correct).toBe(true);
@@ -81,14 +82,12 @@ describe("gradeAnswer", () => {
     }
     expect(gradeAnswer(localhost, { type: "text", text: "127.0.0.1" }).correct).toBe(false);
     expect(gradeAnswer(localhost, { type: "reveal" }).correct).toBe(false);
-    const volumes = find(RU, "cloze", "diff:resources:container");
-    expect(gradeAnswer(volumes, { type: "text", text: "volume" }).correct).toBe(true);
-    const service = find(EN, "cloze", "diff:networking:pod");
-    expect(gradeAnswer(service, { type: "text", text: "the service" }).correct).toBe(true);
+    const english = find(EN, "cloze", "diff:networking:container");
+    expect(gradeAnswer(english, { type: "text", text: "the localhost" }).correct).toBe(true);
   });
 
   it("grades matching only when every pair is right", () => {
-    const question = find(RU, "matching", "facts:pod");
+    const question = find(VM, "matching");
     const solution = question.matching?.solution ?? {};
     expect(gradeAnswer(question, { type: "matching", pairs: solution }).correct).toBe(true);
     const [a, b] = Object.keys(solution);
@@ -107,9 +106,12 @@ describe("gradeAnswer", () => {
       "multiple-choice",
       "true-false",
       "cloze",
+      "scenario",
       "matching",
     ] as const) {
-      expect(gradeAnswer(find(RU, kind), { type: "reveal" })).toMatchObject({
+      expect(
+        gradeAnswer(find(kind === "matching" ? VM : RU, kind), { type: "reveal" }),
+      ).toMatchObject({
         correct: false,
         selfGraded: false,
       });

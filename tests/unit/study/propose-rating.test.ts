@@ -14,6 +14,7 @@ const ALL_KINDS: QuestionKind[] = [
   "multiple-choice",
   "true-false",
   "cloze",
+  "scenario",
   "matching",
   "explain",
 ];
