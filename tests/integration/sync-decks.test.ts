@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +9,12 @@ import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 const NOW = new Date("2026-03-02T06:00:00Z");
 const LATER = new Date("2026-03-09T06:00:00Z");
 const RU = "containers-vs-pods.ru";
+/**
+ * SHA-256 of data/sources/containers-vs-pods.ru.md, which must stay word for word the source
+ * document it was copied from. Tests read only the checked-in copy; an edit to it fails here.
+ */
+const RU_SOURCE_SHA256 = "87c0730f0df4d984f86be79adf7b188ed8d6ea5c6874ef436195f8b5b3f8d7c3";
+const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
 
 let t: TestDatabase;
 let dir: string;
@@ -47,9 +54,10 @@ describe("syncDecks", () => {
   it("keeps the text of the seed word for word", async () => {
     await syncDecks(t.db, { sourcesDir: dir, now: NOW });
     const deck = await t.db.deck.findUniqueOrThrow({ where: { id: RU } });
-    expect(deck.sourceMarkdown).toBe(
-      fs.readFileSync("../shared/sources/containers-vs-pods.ru.md", "utf8"),
-    );
+    const seed = fs.readFileSync(path.join("data/sources", `${RU}.md`), "utf8");
+    expect(sha256(seed)).toBe(RU_SOURCE_SHA256);
+    expect(deck.sourceMarkdown).toBe(seed);
+    expect(sha256(deck.sourceMarkdown)).toBe(RU_SOURCE_SHA256);
   });
 
   it("retires questions that left the document and keeps the learner's progress on them", async () => {
