@@ -47,7 +47,7 @@ describe("listActiveQuestions", () => {
 
     const file = path.join(dir, `${RU}.md`);
     const lines = fs.readFileSync(file, "utf8").split("\n");
-    const example = lines.findIndex((l) => l.includes("**Пример:**"));
+    const example = lines.findIndex((l) => l.includes("Каждый контейнер имеет свою"));
     expect(example).toBeGreaterThan(-1);
     fs.writeFileSync(file, lines.filter((_, i) => i !== example).join("\n"));
     const report = await syncDecks(t.db, { sourcesDir: dir, now: NOW });
