@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildDeck } from "../lib/core/deck/build-deck";
-import { readDeckSource } from "../lib/deck-files/read-deck-source";
+import { deckOptionsOf, readDeckSource } from "../lib/deck-files/read-deck-source";
 
 const SEED = path.resolve(import.meta.dirname, "../data/sources/containers-vs-pods.ru.md");
 
@@ -85,10 +85,7 @@ export async function benchDeckGeneration(): Promise<{
   largeMsPerKb: number;
 }> {
   const source = readDeckSource(SEED);
-  const options = {
-    documentId: source.documentId,
-    ...(source.forms ? { forms: source.forms } : {}),
-  };
+  const options = deckOptionsOf(source);
   const seedBytes = Buffer.byteLength(source.markdown);
   const seedMs = timeBuild(() => buildDeck(source.markdown, options), 10, 50);
   const seedQuestions = buildDeck(source.markdown, options).questions.length;

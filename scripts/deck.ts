@@ -11,7 +11,7 @@ import {
   type DeckSummary,
   type DroppedQuestion,
 } from "@/lib/core/deck";
-import { readDeckSource } from "@/lib/deck-files/read-deck-source";
+import { deckOptionsOf, readDeckSource } from "@/lib/deck-files/read-deck-source";
 
 const USAGE = "usage: npm run deck -- <file.md> [--json]";
 
@@ -67,10 +67,7 @@ function main(args: readonly string[]): void {
   if (files.length !== 1 || file === undefined) fail([USAGE]);
   try {
     const source = readDeckSource(file);
-    const deck = buildDeck(source.markdown, {
-      documentId: source.documentId,
-      ...(source.forms ? { forms: source.forms } : {}),
-    });
+    const deck = buildDeck(source.markdown, deckOptionsOf(source));
     const output = json
       ? `${JSON.stringify({ deck: deck.summary, questions: deck.questions, dropped: deck.dropped }, null, 2)}\n`
       : formatSummary(deck.summary, deck.questions.length, deck.dropped);

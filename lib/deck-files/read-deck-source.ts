@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { ConceptFormsTable } from "@/lib/core/deck/concept-forms";
+import type { ParseDocumentOptions } from "@/lib/core/deck/parse-document";
+import type { SetAsideNote } from "@/lib/core/deck/types";
 import { DocumentError } from "@/lib/core/deck/document-error";
 import { MAX_DOCUMENT_BYTES } from "@/lib/core/deck/parse-document";
 
@@ -11,6 +13,8 @@ export interface DeckSource {
   /** The file name without `.md`, e.g. "containers-vs-pods.ru". */
   documentId: string;
   forms?: ConceptFormsTable;
+  /** Sentences an editor set aside (`<name>.notes.json`): kept in the text, never asked. */
+  setAside?: SetAsideNote[];
 }
 
 const FormValueSchema = z.string().trim().min(1);
@@ -35,6 +39,44 @@ const ConceptFormsEntrySchema = z.strictObject({
 });
 
 export const ConceptFormsTableSchema = z.record(z.string().min(1), ConceptFormsEntrySchema);
+
+/** `<name>.notes.json`: what an editor found wrong in a document that must stay word for word. */
+const NotesSchema = z.strictObject({
+  setAside: z.array(
+    z.strictObject({ quote: z.string().trim().min(10), why: z.string().trim().min(10) }),
+  ),
+});
+
+function readNotes(file: string): SetAsideNote[] | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const text = readText(file, "notes file");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DocumentError("bad-notes", [{ message: `${file} is not valid JSON: ${reason}` }]);
+  }
+  const parsed = NotesSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new DocumentError(
+      "bad-notes",
+      parsed.error.issues.map((issue) => ({
+        message: `${file}: ${issue.path.join(".")}: ${issue.message}`,
+      })),
+    );
+  }
+  return parsed.data.setAside;
+}
+
+/** The options buildDeck takes for a source read from disk. */
+export function deckOptionsOf(source: DeckSource): ParseDocumentOptions {
+  return {
+    documentId: source.documentId,
+    ...(source.forms ? { forms: source.forms } : {}),
+    ...(source.setAside ? { setAside: source.setAside } : {}),
+  };
+}
 
 function formsPathFor(markdownPath: string): string {
   return markdownPath.replace(/\.md$/i, "") + ".forms.json";
@@ -90,10 +132,20 @@ function readForms(file: string): ConceptFormsTable | undefined {
   return parsed.data;
 }
 
-/** Reads `<name>.md` and its optional `<name>.forms.json`. Throws only DocumentError. */
+/**
+ * Reads `<name>.md` and its optional `<name>.forms.json` and `<name>.notes.json`. Throws only
+ * DocumentError.
+ */
 export function readDeckSource(markdownPath: string): DeckSource {
   const markdown = readText(markdownPath, "document");
+  const base = markdownPath.replace(/\.md$/i, "");
   const forms = readForms(formsPathFor(markdownPath));
+  const setAside = readNotes(`${base}.notes.json`);
   const documentId = path.basename(markdownPath).replace(/\.md$/i, "");
-  return forms ? { markdown, documentId, forms } : { markdown, documentId };
+  return {
+    markdown,
+    documentId,
+    ...(forms ? { forms } : {}),
+    ...(setAside ? { setAside } : {}),
+  };
 }

@@ -72,7 +72,7 @@ const NEGATION: Record<Language, RegExp> = {
 // Words that point to a sentence the learner does not see (when no concept opens the claim).
 const DANGLING: Record<Language, RegExp> = {
   ru: /(?:^|[^\p{L}])(?:их|им|ими|его|её|ее|тем\s+же|того\s+же|такой\s+же|такие\s+же|этого|этих)(?=[^\p{L}]|$)/iu,
-  en: /\b(?:their|them|they|it|its|the same|such|the claim|the pod)\b/i,
+  en: /\b(?:their|them|they|it|its|the same|such)\b/i,
 };
 
 const PRONOUN_START: Record<Language, RegExp> = {
@@ -260,10 +260,9 @@ export function analyzeClaims(document: ComparisonDocument, matcher: ConceptMatc
   const definitionTitle =
     document.facts.find((fact) => fact.aspect === "definition")?.aspectTitle ??
     (language === "ru" ? "Определение" : "Definition");
-  for (const [family, part] of [
-    ["summary", document.summary],
-    ["conclusion", document.conclusion],
-  ] as const) {
+  // The conclusion restates the document in looser words («более высокий уровень управления»):
+  // reviewers struck what it yielded, so only the summary is read for claims.
+  for (const [family, part] of [["summary", document.summary]] as const) {
     if (!part) continue;
     sources.push({
       nodeId: family,
@@ -282,6 +281,7 @@ export function analyzeClaims(document: ComparisonDocument, matcher: ConceptMatc
         : [sentence],
     );
     sentences.forEach((sentence, index) => {
+      if (isSetAside(document, sentence)) return;
       claims.push({
         nodeId: source.nodeId,
         family: source.family,
@@ -295,6 +295,12 @@ export function analyzeClaims(document: ComparisonDocument, matcher: ConceptMatc
     });
   }
   return claims;
+}
+
+/** Whether an editor's note set this sentence aside (see `<name>.notes.json`). */
+export function isSetAside(document: ComparisonDocument, sentence: string): boolean {
+  const text = sentence.replace(/\s+/g, " ");
+  return (document.setAside ?? []).some((note) => text.includes(note.quote.replace(/\s+/g, " ")));
 }
 
 /**

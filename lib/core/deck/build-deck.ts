@@ -30,6 +30,7 @@ export function summarizeDeck(
     concepts: document.concepts.map((concept) => ({ key: concept.key, name: concept.name })),
     aspects: [...aspects].map(([key, title]) => ({ key, title })),
     countsByKind,
+    ...(document.setAside?.length ? { setAside: document.setAside } : {}),
   };
 }
 

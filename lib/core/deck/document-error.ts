@@ -12,6 +12,8 @@ export type DocumentErrorCode =
   | "unknown-concept"
   | "difference-attribution"
   | "bad-forms"
+  | "bad-notes"
+  | "stale-note"
   | "unreadable"
   | "internal";
 

@@ -169,8 +169,9 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
           candidate.subject?.conceptKey === other.key &&
           !candidate.relation,
       );
-      const contradicted =
-        claim.isSuperlative || (rival !== undefined && claim.family === "difference");
+      // A difference, or the summary's «A — это X, а B — это Y», gives each concept its own identity.
+      const contrasted = claim.family === "difference" || claim.family === "summary";
+      const contradicted = claim.isSuperlative || (rival !== undefined && contrasted);
       if (!contradicted || saidOf(context, other.key, predicateOf(claim))) continue;
       const text = swap(claim, subject, other);
       if (text) found.push({ text, why: claim, concepts: [own, other.key] });
@@ -201,8 +202,8 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
 }
 
 /**
- * True items for claims that "which concept?" cannot ask (relations, contrasts, several
- * concepts), false items only where the document contradicts them (falseStatements).
+ * True items for full claims (relations and contrasts first, which "which concept?" cannot
+ * ask), false items only where the document contradicts them (falseStatements).
  */
 export function generateTrueFalseQuestions(context: GenerationContext): Question[] {
   const { templates } = context;
@@ -210,7 +211,7 @@ export function generateTrueFalseQuestions(context: GenerationContext): Question
   const questions: Question[] = [];
   for (const claim of context.claims) {
     if (!claim.isFullSentence || claim.startsWithPronoun || claim.aspect === "example") continue;
-    if (claim.concepts.length === 0 || ownConcept(claim) !== null) continue;
+    if (claim.concepts.length === 0) continue;
     const text = displayText(context, claim);
     questions.push(
       makeQuestion(context, {
@@ -229,7 +230,17 @@ export function generateTrueFalseQuestions(context: GenerationContext): Question
       }),
     );
   }
-  for (const statement of falseStatements(context)) {
+  // A deck whose true/false items are almost all true teaches "answer true": at most three true
+  // items per false one (and three when the document contradicts nothing).
+  const falses = falseStatements(context);
+  const pure = new Set(
+    context.claims.filter((claim) => ownConcept(claim)).map((claim) => claim.text),
+  );
+  const rank = (question: Question) =>
+    (pure.has(question.source.quote) ? 2 : 0) + (question.siblingKey.startsWith("diff:") ? 0 : 1);
+  questions.sort((a, b) => rank(a) - rank(b));
+  questions.splice(Math.max(3, 3 * falses.length));
+  for (const statement of falses) {
     questions.push(
       makeQuestion(context, {
         kind: "true-false",
@@ -309,6 +320,8 @@ function subjectTerms(context: GenerationContext): Set<string> {
 export function generateClozeQuestions(context: GenerationContext): Question[] {
   const questions: Question[] = [];
   const excluded = subjectTerms(context);
+  // One cloze per answer: the same blank twice is the same question.
+  const usedAnswers = new Set<string>();
   const termsOf = new Map(
     context.statements.map((statement) => [statement.nodeId, statement.terms]),
   );
@@ -317,7 +330,9 @@ export function generateClozeQuestions(context: GenerationContext): Question[] {
     const text = displayText(context, claim);
     for (const term of termsOf.get(claim.nodeId) ?? []) {
       const key = normalizeText(term);
-      if (key.length < 2 || excluded.has(key) || /^\d+$/.test(key)) continue;
+      // Two- and three-letter acronyms ("IP", "DNS") are trivia that any "___ address" gives away.
+      if (key.length < 4 || excluded.has(key) || usedAnswers.has(key) || /^\d+$/.test(key))
+        continue;
       // A whole command or a phrase is not recalled word for word; a concept is not a term.
       if (key.split(" ").length > 2 || term.length > 30) continue;
       if (context.matcher.findMentions(term).length > 0) continue;
@@ -337,6 +352,7 @@ export function generateClozeQuestions(context: GenerationContext): Question[] {
           difficulty: 3 + (/\s/.test(term) ? 1 : 0),
         }),
       );
+      usedAnswers.add(key);
       break;
     }
   }
@@ -428,8 +444,18 @@ export function generateTrueStatementQuestions(context: GenerationContext): Ques
   return pool.flatMap((twin, index) => {
     const claim = twin.why;
     const correct = displayText(context, claim);
-    const others = pool.filter((other) => other.why !== claim);
-    const second = others[hashToIndex(`${twin.text}:${index}`, others.length)];
+    // The second wrong option is the false statement closest to the claim in content: on topic.
+    const stems = contentStems(correct);
+    const others = pool
+      .filter((other) => other.why !== claim)
+      .map((other, at) => ({ other, score: overlapRatio(contentStems(other.text), stems), at }))
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          hashToIndex(`${twin.text}:${index}:${a.at}`, 7) -
+            hashToIndex(`${twin.text}:${index}:${b.at}`, 7),
+      );
+    const second = others[0]?.other;
     if (!second) return [];
     const texts = [twin.text, second.text];
     const prompt = context.templates.whichIsTrue(claim.aspectTitle);

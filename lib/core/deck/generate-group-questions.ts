@@ -1,4 +1,5 @@
-import { ownConcept, predicateOf, type Claim } from "./analyze-claims";
+import { analyzeClaim, isSetAside, ownConcept, predicateOf, type Claim } from "./analyze-claims";
+import { englishArticle } from "./concept-forms";
 import { displayText } from "./generate-claim-questions";
 import { hashText } from "./hash-text";
 import { splitWords } from "./normalize-text";
@@ -60,13 +61,19 @@ function buildPairs(
   };
 }
 
-/** First four letters of each longer word: «Масштабирование» and «масштабируются» share a root. */
+/**
+ * Every five-letter run of each longer word, and the first four letters: «Масштабирование» and
+ * «масштабируются» share a root, and so do «Назначение» and «предназначен».
+ */
 export function roots(text: string): Set<string> {
-  return new Set(
-    splitWords(text)
-      .filter((word) => word.length >= 4)
-      .map((word) => word.slice(0, 4)),
-  );
+  const found = new Set<string>();
+  for (const word of splitWords(text)) {
+    if (word.length < 4) continue;
+    found.add(word.slice(0, 4));
+    for (let start = 0; start + 5 <= word.length; start += 1)
+      found.add(word.slice(start, start + 5));
+  }
+  return found;
 }
 
 function sharesRoot(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -204,11 +211,29 @@ export function contrastSentence(context: GenerationContext, sides: readonly str
   return `${joined}.`;
 }
 
-function firstSentence(context: GenerationContext, statement: Statement): string {
-  const claim = context.claims.find(
+function firstClaim(context: GenerationContext, statement: Statement): Claim | undefined {
+  return context.claims.find(
     (candidate) => candidate.nodeId === statement.nodeId && candidate.index === 0,
   );
-  return claim ? displayText(context, claim) : (statement.sentences[0] ?? statement.text);
+}
+
+/**
+ * One side of a contrast as part of a sentence. A labelled fragment ("StatefulSet — a stable
+ * name per pod") becomes "for a StatefulSet, a stable name per pod" («для пода — …»).
+ */
+function sideSentence(context: GenerationContext, claim: Claim): string {
+  const text = displayText(context, claim);
+  const subject = claim.subject;
+  const concept = subject ? context.conceptByKey.get(subject.conceptKey) : undefined;
+  const dash = subject ? /^\s*[—–-]\s+(?!это\s)(.+)$/su.exec(text.slice(subject.end)) : null;
+  if (!concept || !dash?.[1] || claim.relation || subject?.start !== 0) return text;
+  const rest = dash[1];
+  if (context.document.language === "en") {
+    const noun = concept.forms.nominative;
+    return `For ${englishArticle(noun)} ${noun}, ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`;
+  }
+  if (!concept.hasCaseForms) return text;
+  return `Для ${concept.forms.genitive} — ${rest}`;
 }
 
 /**
@@ -222,11 +247,30 @@ export function generateExplainQuestions(context: GenerationContext): Question[]
   for (const group of context.byGroup.values()) {
     const first = group[0];
     if (!first || first.aspect === "example" || first.aspect === "definition") continue;
-    const concepts: Concept[] = [...new Map(group.map((s) => [s.concept.key, s.concept])).values()];
+    const sided = group.flatMap((statement) => {
+      const lead = firstClaim(context, statement);
+      return lead ? [{ statement, lead }] : [];
+    });
+    const concepts: Concept[] = [
+      ...new Map(sided.map(({ statement }) => [statement.concept.key, statement.concept])).values(),
+    ];
     if (concepts.length < 2) continue;
-    const sides = group.map((statement) => firstSentence(context, statement));
-    const details = group.flatMap((statement) => statement.sentences.slice(1));
-    const quote = group.map((statement) => statement.text).join("\n");
+    const sides = sided.map(({ lead }) => sideSentence(context, lead));
+    // A side with more to say follows in full, opening with its own subject, so nothing it adds
+    // reads as if it were said of the other side.
+    const details = sided
+      .filter(({ statement }) => statement.sentences.length > 1)
+      .map(({ statement }) => {
+        const kept = statement.sentences.filter((s) => !isSetAside(context.document, s));
+        const rest = kept.slice(1);
+        const standalone = rest.every(
+          (sentence) =>
+            !analyzeClaim(sentence, context.matcher, context.document.language).startsWithPronoun,
+        );
+        return (standalone ? rest : kept).join(" ");
+      })
+      .filter((detail) => detail !== "");
+    const quote = sided.map(({ statement }) => statement.text).join("\n");
     questions.push(
       makeQuestion(context, {
         kind: "explain",

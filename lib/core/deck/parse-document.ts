@@ -37,6 +37,7 @@ import type {
   Fact,
   Language,
   Provenance,
+  SetAsideNote,
 } from "./types";
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -45,6 +46,7 @@ export interface ParseDocumentOptions {
   documentId: string;
   language?: Language;
   forms?: ConceptFormsTable;
+  setAside?: SetAsideNote[];
 }
 
 /** A heading (or a bold-only paragraph standing in for one) and the blocks up to the next. */
@@ -358,6 +360,8 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * "pods"): then it is a common noun and lower-cased mid-sentence; "Kubernetes" is not.
  */
 function isWrittenLowerCase(name: string, documentText: string): boolean {
+  // "ConfigMap", "StatefulSet", "VM": a capital inside the word marks a name.
+  if (/^\p{L}\S*\p{Lu}/u.test(name.trim())) return false;
   const first = splitWords(name)[0];
   if (!first) return false;
   const prefix = first.slice(0, 3);
@@ -558,7 +562,23 @@ function parseOrThrow(input: unknown, options: ParseDocumentOptions): Comparison
     differences,
     examples: buildExamples(roles.examples, matcher),
     ...(roles.conclusion ? { conclusion: roles.conclusion } : {}),
+    ...(options.setAside ? { setAside: checkSetAside(options.setAside, markdown) } : {}),
   };
+}
+
+/** A note must quote the document as it stands: a stale one is an error, not a silent no-op. */
+function checkSetAside(notes: readonly SetAsideNote[], markdown: string): SetAsideNote[] {
+  const text = collapseSpaces(markdown.replace(/[*_`]/g, ""));
+  const stale = notes.filter((note) => !text.includes(collapseSpaces(note.quote)));
+  if (stale.length > 0) {
+    throw new DocumentError(
+      "stale-note",
+      stale.map((note) => ({
+        message: `the notes set aside "${note.quote}", which the document does not say`,
+      })),
+    );
+  }
+  return [...notes];
 }
 
 /**

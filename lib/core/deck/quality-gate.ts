@@ -40,6 +40,13 @@ export interface GateContext {
   claims: readonly Claim[];
 }
 
+/** A scenario's situation: its prompt without the template's frame. */
+function quotedScenario(question: Question): string {
+  const { quote } = question.source;
+  const title = `${question.answer}: `;
+  return quote.startsWith(title) ? quote.slice(title.length) : question.prompt;
+}
+
 /** The statement inside a prompt's quotes («…», “…”), or the whole prompt. */
 export function quotedText(prompt: string): string {
   const match = /[«“]([\s\S]*)[»”]\s*$/u.exec(prompt);
@@ -159,7 +166,7 @@ export function checkQuestion(question: Question, context: GateContext): Violati
   if (givesAnswerAway(question, context)) {
     found.push({ rule: "gives-answer-away", message: QUALITY_RULES["gives-answer-away"] });
   }
-  if (question.kind === "classify") {
+  if (question.kind === "classify" || question.kind === "reverse-definition") {
     const others = context.matcher
       .findMentions(question.prompt)
       .filter((mention) => mention.conceptKey !== question.tags.concepts[0]);
@@ -169,6 +176,15 @@ export function checkQuestion(question: Question, context: GateContext): Violati
         message: QUALITY_RULES["names-another-concept"],
       });
     }
+  }
+  if (
+    question.kind === "scenario" &&
+    context.matcher.findMentions(quotedScenario(question)).length > 0
+  ) {
+    found.push({
+      rule: "gives-answer-away",
+      message: "the scenario names a concept: it describes its own answer",
+    });
   }
   checkOptions(question, context, found);
   if (question.kind === "true-false") checkTrueFalse(question, context, found);

@@ -85,6 +85,12 @@ export interface Example {
   provenance: Provenance;
 }
 
+/** A sentence of the document an editor set aside (it is wrong or misleading), and why. */
+export interface SetAsideNote {
+  quote: string;
+  why: string;
+}
+
 export interface ComparisonDocument {
   id: string; // e.g. "containers-vs-pods.ru"
   language: Language;
@@ -95,6 +101,8 @@ export interface ComparisonDocument {
   differences: Difference[];
   examples: Example[];
   conclusion?: { text: string; provenance: Provenance };
+  /** Sentences no question may be built on (from the document's notes). */
+  setAside?: SetAsideNote[];
 }
 
 /** Every question kind, in the order a deck lists them. */
@@ -171,4 +179,6 @@ export interface DeckSummary {
   concepts: { key: string; name: string }[];
   aspects: { key: AspectKey; title: string }[];
   countsByKind: Partial<Record<QuestionKind, number>>;
+  /** Sentences of the document no question is built on, and why (shown on the deck page). */
+  setAside?: SetAsideNote[];
 }

@@ -1,3 +1,4 @@
+import { isSetAside } from "@/lib/core/deck/analyze-claims";
 import { englishArticle } from "@/lib/core/deck/concept-forms";
 import { maskConcept, type ConceptMatcher } from "@/lib/core/deck/concept-matcher";
 import { normalizeText, splitWords, stemWord } from "@/lib/core/deck/normalize-text";
@@ -121,12 +122,14 @@ function supportingSentences(context: GenerationContext): Sentence[] {
   return context.statements
     .filter((statement) => statement.aspect !== "example")
     .flatMap((statement) =>
-      (statement.sentences.length > 0 ? statement.sentences : [statement.text]).map((text) => ({
-        text,
-        conceptKey: statement.concept.key,
-        source: refOf(statement.provenance),
-        stems: contentStems(text, context.matcher),
-      })),
+      (statement.sentences.length > 0 ? statement.sentences : [statement.text])
+        .filter((text) => !isSetAside(context.document, text))
+        .map((text) => ({
+          text,
+          conceptKey: statement.concept.key,
+          source: refOf(statement.provenance),
+          stems: contentStems(text, context.matcher),
+        })),
     );
 }
 

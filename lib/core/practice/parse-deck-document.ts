@@ -9,7 +9,7 @@ import type { ComparisonDocument, DeckSummary } from "@/lib/core/deck/types";
  */
 export function parseDeckDocument(deck: {
   markdown: string;
-  summary: Pick<DeckSummary, "id" | "language" | "concepts">;
+  summary: Pick<DeckSummary, "id" | "language" | "concepts" | "setAside">;
 }): ComparisonDocument {
   const forms: ConceptFormsTable = Object.fromEntries(
     deck.summary.concepts.map((concept) => [concept.name, { key: concept.key }]),
@@ -18,5 +18,6 @@ export function parseDeckDocument(deck: {
     documentId: deck.summary.id,
     language: deck.summary.language,
     forms,
+    ...(deck.summary.setAside?.length ? { setAside: deck.summary.setAside } : {}),
   });
 }

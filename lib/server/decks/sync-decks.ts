@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildDeck, DocumentError, normalizeText } from "@/lib/core/deck";
 import type { Question } from "@/lib/core/deck/types";
-import { readDeckSource } from "@/lib/deck-files/read-deck-source";
+import { deckOptionsOf, readDeckSource } from "@/lib/deck-files/read-deck-source";
 import type { Db } from "../db";
 
 export interface DeckSyncResult {
@@ -55,10 +55,7 @@ export async function syncDecks(
     const file = path.join(options.sourcesDir, name);
     try {
       const source = readDeckSource(file);
-      const deck = buildDeck(source.markdown, {
-        documentId: source.documentId,
-        forms: source.forms,
-      });
+      const deck = buildDeck(source.markdown, deckOptionsOf(source));
       report.decks.push(
         await writeDeck(db, {
           file: path.relative(process.cwd(), file),

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { buildDeck, type BuiltDeck } from "@/lib/core/deck";
-import { readDeckSource } from "@/lib/deck-files/read-deck-source";
+import { deckOptionsOf, readDeckSource } from "@/lib/deck-files/read-deck-source";
 
 /** Paths of the documents the deck tests read, and a loader that mirrors the CLI. */
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -13,10 +13,7 @@ export const MALFORMED = path.join(FIXTURES, "malformed");
 
 export function loadDeck(file: string): BuiltDeck {
   const source = readDeckSource(file);
-  return buildDeck(source.markdown, {
-    documentId: source.documentId,
-    ...(source.forms ? { forms: source.forms } : {}),
-  });
+  return buildDeck(source.markdown, deckOptionsOf(source));
 }
 
 /** The seed without its forms sidecar: Russian with nominative-only templates. */

@@ -5,7 +5,7 @@ import { buildDeck, type BuiltDeck } from "@/lib/core/deck/build-deck";
 import { ConceptMatcher } from "@/lib/core/deck/concept-matcher";
 import { containsWordsOf, normalizeText } from "@/lib/core/deck/normalize-text";
 import type { Question, QuestionKind } from "@/lib/core/deck/types";
-import { readDeckSource } from "@/lib/deck-files/read-deck-source";
+import { deckOptionsOf, readDeckSource } from "@/lib/deck-files/read-deck-source";
 import {
   PROCESS_EN,
   ROOT,
@@ -315,11 +315,7 @@ describe("coverage of the seed", () => {
 
 describe("determinism and stable ids", () => {
   const source = readDeckSource(SEED_RU);
-  const build = (markdown: string) =>
-    buildDeck(markdown, {
-      documentId: source.documentId,
-      ...(source.forms ? { forms: source.forms } : {}),
-    });
+  const build = (markdown: string) => buildDeck(markdown, deckOptionsOf(source));
 
   it("builds the same deck twice", () => {
     expect(build(source.markdown)).toEqual(build(source.markdown));

@@ -91,9 +91,7 @@ describe("rule 5–6: options are complete; false statements are contradicted", 
   });
 
   it("moves what holds inside one unit to different units, and keys it false", () => {
-    const moved = find((q) =>
-      q.prompt.includes("Topics in different brokers share one disk"),
-    );
+    const moved = find((q) => q.prompt.includes("Topics in different brokers share one disk"));
     expect(moved.answer).toBe("False");
   });
 
