@@ -67,6 +67,19 @@ export default async function DeckPage({ params }: Props) {
           </ul>
         </section>
       ))}
+      {deck.summary.setAside?.length ? (
+        <section className="card" aria-labelledby="set-aside">
+          <h2 id="set-aside">{t.decks.setAside}</h2>
+          <p className="muted">{t.decks.setAsideLead}</p>
+          <ul>
+            {deck.summary.setAside.map((note) => (
+              <li key={note.quote}>
+                <q>{note.quote}</q> — {note.why}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>{t.decks.source}</h2>
       <article
         className="card source-document"

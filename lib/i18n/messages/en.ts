@@ -250,6 +250,9 @@ export const en: Messages = {
     study: "Study this deck",
     byAspect: "Questions by aspect",
     source: "Source document",
+    setAside: "Not asked",
+    setAsideLead:
+      "The document says this, and it stays word for word; no question is built on it, for the reason given.",
   },
   settings: {
     title: "Study settings",
