@@ -299,8 +299,9 @@ export function analyzeClaims(document: ComparisonDocument, matcher: ConceptMatc
 
 /** Whether an editor's note set this sentence aside (see `<name>.notes.json`). */
 export function isSetAside(document: ComparisonDocument, sentence: string): boolean {
-  const text = sentence.replace(/\s+/g, " ");
-  return (document.setAside ?? []).some((note) => text.includes(note.quote.replace(/\s+/g, " ")));
+  const fold = (value: string) => value.replace(/\s+/g, " ").toLowerCase();
+  const text = fold(sentence);
+  return (document.setAside ?? []).some((note) => text.includes(fold(note.quote)));
 }
 
 /**

@@ -93,15 +93,20 @@ function classifyQuestion(
 export function generateClassifyQuestions(context: GenerationContext): Question[] {
   const { templates } = context;
   const questions: Question[] = [];
+  const asked: Set<string>[] = [];
   for (const claim of context.claims) {
     const own = ownConcept(claim);
-    // A definition's opening sentence is the reverse-definition card, unless it names a unit.
+    // A definition's opening sentence is the reverse-definition card already.
     const isDefinitionLead =
       claim.family === "fact" && claim.aspect === "definition" && claim.index === 0;
-    if (own && (!isDefinitionLead || claim.isSuperlative)) {
+    if (own && !isDefinitionLead) {
       const others = context.document.concepts.filter((concept) => concept.key !== own);
       if (others.some((other) => saidOf(context, other.key, predicateOf(claim)))) continue;
       const masked = maskConcept(displayText(context, claim), claim.mentions, own);
+      // The summary often repeats a difference: the same fact asked twice crowds out others.
+      const stems = contentStems(masked);
+      if (asked.some((other) => overlapRatio(other, stems) >= 0.6)) continue;
+      asked.push(stems);
       const question = classifyQuestion(
         context,
         claim,
@@ -169,9 +174,9 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
           candidate.subject?.conceptKey === other.key &&
           !candidate.relation,
       );
-      // A difference, or the summary's «A — это X, а B — это Y», gives each concept its own identity.
-      const contrasted = claim.family === "difference" || claim.family === "summary";
-      const contradicted = claim.isSuperlative || (rival !== undefined && contrasted);
+      // Only "the smallest / the basic unit" excludes the other concept outright; «Под — это
+      // отдельное приложение» swapped from a difference was struck by review as arguable.
+      const contradicted = claim.isSuperlative && rival !== undefined;
       if (!contradicted || saidOf(context, other.key, predicateOf(claim))) continue;
       const text = swap(claim, subject, other);
       if (text) found.push({ text, why: claim, concepts: [own, other.key] });
@@ -231,7 +236,7 @@ export function generateTrueFalseQuestions(context: GenerationContext): Question
     );
   }
   // A deck whose true/false items are almost all true teaches "answer true": at most three true
-  // items per false one (and three when the document contradicts nothing).
+  // items per false one, and none when the document contradicts nothing.
   const falses = falseStatements(context);
   const pure = new Set(
     context.claims.filter((claim) => ownConcept(claim)).map((claim) => claim.text),
@@ -239,7 +244,7 @@ export function generateTrueFalseQuestions(context: GenerationContext): Question
   const rank = (question: Question) =>
     (pure.has(question.source.quote) ? 2 : 0) + (question.siblingKey.startsWith("diff:") ? 0 : 1);
   questions.sort((a, b) => rank(a) - rank(b));
-  questions.splice(Math.max(3, 3 * falses.length));
+  questions.splice(3 * falses.length);
   for (const statement of falses) {
     questions.push(
       makeQuestion(context, {
@@ -327,6 +332,8 @@ export function generateClozeQuestions(context: GenerationContext): Question[] {
   );
   for (const claim of context.claims) {
     if (!claim.isFullSentence || claim.startsWithPronoun || claim.aspect === "example") continue;
+    // A sentence that names no concept does not say what it is about.
+    if (claim.concepts.length === 0) continue;
     const text = displayText(context, claim);
     for (const term of termsOf.get(claim.nodeId) ?? []) {
       const key = normalizeText(term);
@@ -335,6 +342,7 @@ export function generateClozeQuestions(context: GenerationContext): Question[] {
         continue;
       // A whole command or a phrase is not recalled word for word; a concept is not a term.
       if (key.split(" ").length > 2 || term.length > 30) continue;
+      if (key.split(" ").some((word) => excluded.has(word))) continue;
       if (context.matcher.findMentions(term).length > 0) continue;
       const blanked = blankTerm(text, term);
       if (blanked === null || clozeProblem(blanked) !== null) continue;
@@ -455,7 +463,8 @@ export function generateTrueStatementQuestions(context: GenerationContext): Ques
           hashToIndex(`${twin.text}:${index}:${a.at}`, 7) -
             hashToIndex(`${twin.text}:${index}:${b.at}`, 7),
       );
-    const second = others[0]?.other;
+    // An option from another topic is a give-away, not a distractor.
+    const second = others[0] && others[0].score > 0 ? others[0].other : undefined;
     if (!second) return [];
     const texts = [twin.text, second.text];
     const prompt = context.templates.whichIsTrue(claim.aspectTitle);

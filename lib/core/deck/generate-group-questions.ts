@@ -205,11 +205,17 @@ function withoutFinalStop(text: string): string {
 export function contrastSentence(context: GenerationContext, sides: readonly string[]): string {
   const documentText = context.statements.map((statement) => statement.text).join(" ");
   const [first, ...rest] = sides.map(withoutFinalStop);
+  // «…, а …, а …» chains: when a side already contrasts inside, a semicolon joins the sides.
+  const joiner = context.templates.contrastJoiner;
+  const nested = sides.some((side) => side.includes(joiner));
   const joined = [first ?? "", ...rest.map((side) => continueSentence(side, documentText))].join(
-    context.templates.contrastJoiner,
+    nested ? "; " : joiner,
   );
   return `${joined}.`;
 }
+
+const LEANS_ON_PREVIOUS =
+  /^(?:он|она|оно|они|их|это|этот|эта|эти|такой|такие|it|its|they|their|them|this|these|those|such)(?:[^\p{L}]|$)/iu;
 
 function firstClaim(context: GenerationContext, statement: Statement): Claim | undefined {
   return context.claims.find(
@@ -226,8 +232,12 @@ function sideSentence(context: GenerationContext, claim: Claim): string {
   const subject = claim.subject;
   const concept = subject ? context.conceptByKey.get(subject.conceptKey) : undefined;
   const dash = subject ? /^\s*[—–-]\s+(?!это\s)(.+)$/su.exec(text.slice(subject.end)) : null;
-  if (!concept || !dash?.[1] || claim.relation || subject?.start !== 0) return text;
+  const opensWithSubject =
+    subject !== null && /^(?:the|a|an)?\s*$/iu.test(text.slice(0, subject.start));
+  if (!concept || !dash?.[1] || claim.relation || !opensWithSubject) return text;
   const rest = dash[1];
+  // «для секрета — для паролей» reads badly: a side that starts with a preposition stays as is.
+  if (/^(?:для|в|во|на|с|со|по|к|у|for|in|on|with|by|to)\s/iu.test(rest)) return text;
   if (context.document.language === "en") {
     const noun = concept.forms.nominative;
     return `For ${englishArticle(noun)} ${noun}, ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`;
@@ -263,10 +273,8 @@ export function generateExplainQuestions(context: GenerationContext): Question[]
       .map(({ statement }) => {
         const kept = statement.sentences.filter((s) => !isSetAside(context.document, s));
         const rest = kept.slice(1);
-        const standalone = rest.every(
-          (sentence) =>
-            !analyzeClaim(sentence, context.matcher, context.document.language).startsWithPronoun,
-        );
+        // "Their names end in …" leans on the first sentence: then the side follows in full.
+        const standalone = rest.every((sentence) => !LEANS_ON_PREVIOUS.test(sentence.trim()));
         return (standalone ? rest : kept).join(" ");
       })
       .filter((detail) => detail !== "");

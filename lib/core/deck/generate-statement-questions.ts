@@ -1,3 +1,5 @@
+import { isSetAside } from "./analyze-claims";
+import { maskConcept } from "./concept-matcher";
 import {
   conceptAnswers,
   lengthBonus,
@@ -13,7 +15,12 @@ export function generateDefinitionQuestions(context: GenerationContext): Questio
   return context.statements
     .filter((statement) => statement.family === "fact" && statement.aspect === "definition")
     .flatMap((statement) => {
-      const { concept, text, nodeId, masked } = statement;
+      const { concept, nodeId } = statement;
+      // A sentence an editor set aside leaves the answer; the rest of the definition stays.
+      const kept = statement.sentences.filter((s) => !isSetAside(context.document, s));
+      if (kept.length === 0) return [];
+      const text = kept.length === statement.sentences.length ? statement.text : kept.join(" ");
+      const masked = maskConcept(text, context.matcher.findMentions(text), concept.key);
       return [
         makeQuestion(context, {
           kind: "definition",
@@ -21,7 +28,7 @@ export function generateDefinitionQuestions(context: GenerationContext): Questio
           prompt: templates.definition(concept),
           answer: text,
           explanation: templates.sourceSays(text),
-          source: sourceOf(statement),
+          source: sourceOf(statement, text),
           concepts: [concept.key],
           aspect: statement.aspect,
           difficulty: 2 + lengthBonus(text),
@@ -33,7 +40,7 @@ export function generateDefinitionQuestions(context: GenerationContext): Questio
           answer: concept.name,
           acceptedAnswers: conceptAnswers(concept),
           explanation: `${templates.answerIs(concept.name)} ${templates.sourceSays(text)}`,
-          source: sourceOf(statement),
+          source: sourceOf(statement, text),
           concepts: [concept.key],
           aspect: statement.aspect,
           difficulty: 3,

@@ -364,18 +364,27 @@ function isWrittenLowerCase(name: string, documentText: string): boolean {
   if (/^\p{L}\S*\p{Lu}/u.test(name.trim())) return false;
   const first = splitWords(name)[0];
   if (!first) return false;
-  const prefix = first.slice(0, 3);
-  for (
-    let index = documentText.indexOf(prefix);
-    index >= 0;
-    index = documentText.indexOf(prefix, index + 1)
-  ) {
-    if (WORD_CHAR.test(documentText.charAt(index - 1))) continue;
-    let end = index;
-    while (end < documentText.length && WORD_CHAR.test(documentText.charAt(end))) end += 1;
-    if (isSameWordForm(normalizeText(documentText.slice(index, end)), first)) return true;
+  // Mid-sentence spellings decide: "a pod", "pods" make a common noun; "a Deployment" written
+  // so more often than "deployment" stays a name.
+  let lower = 0;
+  let upper = 0;
+  const capitalised = first.charAt(0).toUpperCase() + first.slice(1, 3);
+  for (const prefix of [first.slice(0, 3), capitalised]) {
+    for (
+      let index = documentText.indexOf(prefix);
+      index >= 0;
+      index = documentText.indexOf(prefix, index + 1)
+    ) {
+      if (WORD_CHAR.test(documentText.charAt(index - 1))) continue;
+      let end = index;
+      while (end < documentText.length && WORD_CHAR.test(documentText.charAt(end))) end += 1;
+      if (!isSameWordForm(normalizeText(documentText.slice(index, end)), first)) continue;
+      const midSentence = /[\p{Ll},]\s+$/u.test(documentText.slice(Math.max(0, index - 3), index));
+      if (prefix === capitalised && midSentence) upper += 1;
+      else if (prefix !== capitalised) lower += 1;
+    }
   }
-  return false;
+  return lower > 0 && lower >= upper;
 }
 
 function isLowerCaseEntry(entry: ConceptFormsEntry | undefined): boolean {
@@ -568,8 +577,8 @@ function parseOrThrow(input: unknown, options: ParseDocumentOptions): Comparison
 
 /** A note must quote the document as it stands: a stale one is an error, not a silent no-op. */
 function checkSetAside(notes: readonly SetAsideNote[], markdown: string): SetAsideNote[] {
-  const text = collapseSpaces(markdown.replace(/[*_`]/g, ""));
-  const stale = notes.filter((note) => !text.includes(collapseSpaces(note.quote)));
+  const text = collapseSpaces(markdown.replace(/[*_`]/g, "")).toLowerCase();
+  const stale = notes.filter((note) => !text.includes(collapseSpaces(note.quote).toLowerCase()));
   if (stale.length > 0) {
     throw new DocumentError(
       "stale-note",

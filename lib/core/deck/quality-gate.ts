@@ -62,8 +62,14 @@ function givesAnswerAway(question: Question, context: GateContext): boolean {
     // A blank inside a name («External ___ Operator») breaks the name and points at the answer.
     if (/[\p{Ll},]\s+\p{Lu}[\p{L}-]*\s+_{3,}|_{3,}\s+\p{Lu}/u.test(question.prompt)) return true;
     // "containerd" spells "container": a word that starts with the answer's name.
-    const name = normalizeText(question.answer);
-    return name.length >= 4 && splitWords(question.prompt).some((word) => word.startsWith(name));
+    // ... and "stateful" half-spells "StatefulSet".
+    const name = normalizeText(question.answer).replaceAll(" ", "");
+    return (
+      name.length >= 4 &&
+      splitWords(question.prompt).some(
+        (word) => word.startsWith(name) || (word.length >= 5 && name.startsWith(word)),
+      )
+    );
   }
   if (
     question.kind === "true-false" ||
