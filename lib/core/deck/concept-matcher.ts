@@ -202,7 +202,14 @@ export function maskConcept(
   let cursor = 0;
   for (const mention of mentions) {
     if (mention.conceptKey !== key) continue;
-    result += text.slice(cursor, mention.start) + MASK;
+    // "A ___" or "An ___" would tell which name fits: the blank takes either article.
+    const before = text
+      .slice(cursor, mention.start)
+      .replace(
+        /(^|[^\p{L}])([Aa])n?(\s+)$/u,
+        (_, start: string, letter: string, space: string) => `${start}${letter}(n)${space}`,
+      );
+    result += before + MASK;
     cursor = mention.end;
   }
   return result + text.slice(cursor);

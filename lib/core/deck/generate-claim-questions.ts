@@ -99,7 +99,11 @@ export function generateClassifyQuestions(context: GenerationContext): Question[
     // A definition's opening sentence is the reverse-definition card already.
     const isDefinitionLead =
       claim.family === "fact" && claim.aspect === "definition" && claim.index === 0;
-    if (own && !isDefinitionLead) {
+    // «Процессу лимиты не задают»: a blank in another case than the options' names misleads.
+    const nominative =
+      context.document.language !== "ru" ||
+      (claim.subject?.forms ?? []).some((form) => form === "nominative" || form === "plural");
+    if (own && !isDefinitionLead && nominative) {
       const others = context.document.concepts.filter((concept) => concept.key !== own);
       if (others.some((other) => saidOf(context, other.key, predicateOf(claim)))) continue;
       const masked = maskConcept(displayText(context, claim), claim.mentions, own);
@@ -117,7 +121,23 @@ export function generateClassifyQuestions(context: GenerationContext): Question[
       if (question) questions.push(question);
     }
   }
-  return questions;
+  return balanceKeys(questions);
+}
+
+/** No concept is the key of more than twice as many "which concept?" items as another (≥ 2). */
+function balanceKeys(questions: Question[]): Question[] {
+  const byKey = new Map<string, number>();
+  for (const question of questions) {
+    byKey.set(question.answer, (byKey.get(question.answer) ?? 0) + 1);
+  }
+  const fewest = byKey.size < 2 ? 0 : Math.min(...byKey.values());
+  const cap = Math.max(2, 2 * fewest);
+  const taken = new Map<string, number>();
+  return questions.filter((question) => {
+    const count = (taken.get(question.answer) ?? 0) + 1;
+    taken.set(question.answer, count);
+    return count <= cap;
+  });
 }
 
 function trueFalseOptions(context: GenerationContext): QuestionOption[] {
@@ -155,6 +175,14 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
   for (const claim of context.claims) {
     if (!claim.isFullSentence || claim.startsWithPronoun || claim.speaksOfContainment) continue;
     if (claim.aspect === "example") continue;
+    // A name inside a field path or brackets ("backend.service.name") is not the concept to swap.
+    const inName = claim.mentions.some(
+      (m) =>
+        /\w\.$/u.test(claim.text.slice(0, m.start)) ||
+        /^\.\w/u.test(claim.text.slice(m.end)) ||
+        /\([^)]*$/u.test(claim.text.slice(0, m.start)),
+    );
+    if (inName) continue;
     if (claim.negation && claim.concepts.length === 2) {
       const [a, b] = claim.concepts.map((key) => context.conceptByKey.get(key));
       const text = a && b ? swap(claim, a, b) : null;
@@ -217,6 +245,8 @@ export function generateTrueFalseQuestions(context: GenerationContext): Question
   for (const claim of context.claims) {
     if (!claim.isFullSentence || claim.startsWithPronoun || claim.aspect === "example") continue;
     if (claim.concepts.length === 0) continue;
+    // The definition card asks this already.
+    if (claim.family === "fact" && claim.aspect === "definition") continue;
     const text = displayText(context, claim);
     questions.push(
       makeQuestion(context, {

@@ -7,7 +7,23 @@ import {
   sourceOf,
   type GenerationContext,
 } from "./question-context";
-import type { Question } from "./types";
+import type { Question, SetAsideNote } from "./types";
+
+/**
+ * «…такие как: сетевое пространство; тома; пространство памяти и CPU (…).» with the last list
+ * item set aside keeps the rest of the list: only the item and its separator go.
+ */
+function withoutSetAsideItems(notes: readonly SetAsideNote[], sentence: string): string {
+  let result = sentence;
+  for (const note of notes) {
+    const at = result.toLowerCase().indexOf(note.quote.toLowerCase());
+    if (at < 0 || note.quote.length >= result.length * 0.8) continue;
+    const before = result.slice(0, at).replace(/[;,]\s*$/u, "");
+    const after = result.slice(at + note.quote.length).replace(/^[;,]\s*/u, "");
+    result = `${before}${/^[.!?]/u.test(after) || after === "" ? "" : "; "}${after}`;
+  }
+  return result;
+}
 
 /** Definition cards: "what is a pod?" and, the other way round, "which concept is described?". */
 export function generateDefinitionQuestions(context: GenerationContext): Question[] {
@@ -17,9 +33,12 @@ export function generateDefinitionQuestions(context: GenerationContext): Questio
     .flatMap((statement) => {
       const { concept, nodeId } = statement;
       // A sentence an editor set aside leaves the answer; the rest of the definition stays.
-      const kept = statement.sentences.filter((s) => !isSetAside(context.document, s));
+      const kept = statement.sentences
+        .map((sentence) => withoutSetAsideItems(context.document.setAside ?? [], sentence))
+        .filter((sentence) => !isSetAside(context.document, sentence));
       if (kept.length === 0) return [];
-      const text = kept.length === statement.sentences.length ? statement.text : kept.join(" ");
+      const text =
+        kept.join(" ") === statement.sentences.join(" ") ? statement.text : kept.join(" ");
       const masked = maskConcept(text, context.matcher.findMentions(text), concept.key);
       return [
         makeQuestion(context, {
