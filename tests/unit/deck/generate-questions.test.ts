@@ -53,26 +53,20 @@ function revealsAnswer(question: Question, matcher: ConceptMatcher): boolean {
 
 describe("question counts", () => {
   it("gives the Russian seed and the English deck their kinds", () => {
-    expect(SEED.summary.countsByKind).toEqual({
+    // Small on purpose: three of the seed's sentences are set aside by its notes, and a
+    // question the rules cannot make without ambiguity is not made (docs/QUESTION-QUALITY.md).
+    const counts = {
       definition: 2,
-      "reverse-definition": 2,
-      classify: 9,
-      "multiple-choice": 4,
-      "true-false": 15,
-      cloze: 2,
-      scenario: 2,
-      explain: 7,
-    });
-    expect(DECKS["en seed"]?.summary.countsByKind).toEqual({
-      definition: 2,
-      "reverse-definition": 2,
-      classify: 9,
-      "multiple-choice": 3,
-      "true-false": 12,
-      cloze: 2,
-      scenario: 2,
-      explain: 7,
-    });
+      "reverse-definition": 1,
+      classify: 3,
+      "multiple-choice": 1,
+      "true-false": 8,
+      cloze: 1,
+      scenario: 1,
+      explain: 5,
+    };
+    expect(SEED.summary.countsByKind).toEqual(counts);
+    expect(DECKS["en seed"]?.summary.countsByKind).toEqual(counts);
   });
 
   it.each(Object.keys(DECKS))("%s has at least six kinds", (name) => {
@@ -90,11 +84,10 @@ describe("Russian prompts are grammatical", () => {
         "Что такое под?",
         "В чём главное различие между контейнером и подом?",
         "Объясните разницу между контейнером и подом в аспекте «Сетевое взаимодействие».",
-        "Масштаб управления: какое из утверждений верно?",
-        "Правильно ли утверждение? «Под — это отдельный процесс или приложение.»",
-        "Правильно ли утверждение? «Ресурсы (CPU, память) ограничиваются на уровне контейнера, а не отдельных подов.»",
-        "К какому понятию относится утверждение? «Каждый ___ имеет свою файловую систему, процессы и сетевые интерфейсы.»",
-        "Заполните пропуск: «Контейнеры внутри пода имеют общий IP-адрес и могут взаимодействовать через _____.»",
+        "Сетевое взаимодействие: какое из утверждений верно?",
+        "Правильно ли утверждение? «Контейнер — это минимальная единица развертывания в Kubernetes.»",
+        "К какому понятию относится утверждение? «___ масштабируются как единое целое.»",
+        "Заполните пропуск: «Контейнеры внутри пода работают в одном сетевом и IPC (Inter-Process Communication) пространстве, что позволяет им взаимодействовать друг с другом через _____.»",
       ]),
     );
   });
@@ -161,9 +154,9 @@ describe("English prompts", () => {
         "What is a container?",
         "What is the main difference between a container and a pod?",
         "Networking: which statement is true?",
-        "Explain the difference between containers and pods with respect to “Lifecycle”.",
+        "Explain the difference between containers and pods with respect to “Networking”.",
         "Is this statement correct? “Containers in different pods share an IP address and can talk to each other via localhost.”",
-        "Fill in the blank: “Containers inside a pod share an IP address and can talk to each other via _____.”",
+        "Which concept is described here? “A(n) ___ is a lightweight, isolated runtime environment that includes an application and all of its dependencies (libraries, configuration, etc.). ___ are created from images and run isolated from other ___.”",
       ]),
     );
   });
@@ -272,16 +265,20 @@ describe("coverage of the seed", () => {
     kindsByAspect.set(question.tags.aspect, kinds);
   }
 
-  it.each([
-    "definition",
-    "isolation",
-    "scaling",
-    "management",
-    "networking",
-    "lifecycle",
-    "resources",
-  ])("covers the aspect %s with at least two kinds", (aspect) => {
-    expect(kindsByAspect.get(aspect)?.size ?? 0).toBeGreaterThanOrEqual(2);
+  it.each(["definition", "isolation", "scaling", "management", "networking"])(
+    "covers the aspect %s with at least two kinds",
+    (aspect) => {
+      expect(kindsByAspect.get(aspect)?.size ?? 0).toBeGreaterThanOrEqual(2);
+    },
+  );
+
+  it("asks lifecycle and resources only through what the notes did not set aside", () => {
+    expect(kindsByAspect.get("lifecycle")).toEqual(new Set(["true-false"]));
+    expect(kindsByAspect.get("resources")).toEqual(new Set(["true-false"]));
+    const all = SEED.questions.map((q) => `${q.prompt} ${q.answer}`).join("\n");
+    expect(all).not.toContain("рестартуются");
+    expect(all).not.toContain("ограничиваются на уровне");
+    expect(all).not.toContain("пространство памяти и CPU");
   });
 
   it("turns the usage examples into scenarios", () => {
@@ -332,7 +329,7 @@ describe("determinism and stable ids", () => {
     const key = (q: Question) => `${q.kind}|${q.prompt}|${q.answer}`;
     const afterByText = new Map(after.map((q) => [key(q), q.id]));
     const unchanged = before.filter((q) => afterByText.has(key(q)));
-    expect(unchanged.length).toBeGreaterThan(35);
+    expect(unchanged.length).toBeGreaterThan(before.length * 0.7);
     expect(unchanged.filter((q) => afterByText.get(key(q)) !== q.id)).toEqual([]);
     // The edited claim's questions changed text, and so changed id (the old one is retired).
     const changed = before.filter((q) => q.prompt.includes("процессы и сетевые интерфейсы"));
@@ -347,7 +344,8 @@ describe("determinism and stable ids", () => {
     );
     const ids = (markdown: string) => new Set(build(markdown).questions.map((q) => q.id));
     const before = ids(source.markdown);
-    expect([...ids(moved)].filter((id) => before.has(id)).length).toBeGreaterThan(35);
+    expect(moved).not.toBe(source.markdown);
+    expect([...ids(moved)].filter((id) => before.has(id))).toEqual([...before]);
   });
 
   it("does not use Math.random or the clock in the core", () => {

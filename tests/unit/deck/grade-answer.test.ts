@@ -75,14 +75,14 @@ describe("gradeAnswer", () => {
   });
 
   it("grades cloze tolerating case, spacing, inflection and a typo", () => {
-    const localhost = find(RU, "cloze", "diff:networking:container");
+    const localhost = find(RU, "cloze", "fact:pod:isolation");
     expect(localhost.answer).toBe("localhost");
     for (const typed of ["localhost", "LocalHost", "local host", "localhsot", " localhost. "]) {
       expect(gradeAnswer(localhost, { type: "text", text: typed }).correct).toBe(true);
     }
     expect(gradeAnswer(localhost, { type: "text", text: "127.0.0.1" }).correct).toBe(false);
     expect(gradeAnswer(localhost, { type: "reveal" }).correct).toBe(false);
-    const english = find(EN, "cloze", "diff:networking:container");
+    const english = find(EN, "cloze", "fact:pod:isolation");
     expect(gradeAnswer(english, { type: "text", text: "the localhost" }).correct).toBe(true);
   });
 

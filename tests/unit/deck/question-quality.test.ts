@@ -95,11 +95,12 @@ describe("rule 5–6: options are complete; false statements are contradicted", 
     expect(moved.answer).toBe("False");
   });
 
-  it("says a copular difference of the other concept only where the document contradicts it", () => {
+  it("says what the document names the one smallest unit of the other concept only", () => {
     expect(prompts).toContain(
-      "Is this statement correct? “A topic is a single machine with a disk.”",
+      "Is this statement correct? “A broker is the smallest unit of publishing in the system.”",
     );
-    // Scaling claims are not copular: «topics scale by adding machines» is never made up.
+    // A plain identity («a topic is a log») is not contradicted by «a broker is a machine».
+    expect(prompts.join("\n")).not.toContain("A topic is a single machine with a disk");
     expect(prompts.join("\n")).not.toContain("Topics scale by adding machines");
   });
 

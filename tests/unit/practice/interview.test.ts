@@ -37,7 +37,7 @@ describe("the interview pool", () => {
       (item) => item.type === "scenario" && /shared volume/.test(item.prompt),
     );
     // The concept's name is blanked out of its own example.
-    expect(shared?.prompt).toContain("A ___ with two containers");
+    expect(shared?.prompt).toContain("A(n) ___ with two containers");
     expect(shared?.keyPoints.map((p) => p.text)).toContain(
       "Containers inside a pod can share volumes to exchange data.",
     );
