@@ -78,6 +78,16 @@ test.describe("studying as a new visitor", () => {
     expect(await readQueueCounts(page)).toEqual(counts);
   });
 
+  test("each rating button says, in Russian, how long it puts the card away", async ({ page }) => {
+    await page.goto("/study");
+    // A new visitor's first card is a definition: revealed, then rated. Number and unit are
+    // joined by a no-break space, hence \s.
+    await page.getByRole("button", { name: "Показать ответ" }).click();
+    await expect(
+      page.getByRole("group", { name: "Как хорошо вы помнили?" }).locator(".rating-interval"),
+    ).toHaveText([/^1\sмин$/, /^6\sмин$/, /^10\sмин$/, /^\d+\sдн\.$/]);
+  });
+
   test("keyboard help opens with ?", async ({ page }) => {
     await page.goto("/study");
     await expect(page.locator("#study-prompt")).toBeVisible();
@@ -170,4 +180,8 @@ test("in English the study page picks the English deck and speaks English", asyn
   await expect(page.getByRole("checkbox", { name: /Контейнер vs Под/ })).not.toBeChecked();
   await expect(page.locator(".kind-label")).toHaveText("Definition");
   await expect(page.locator("#study-prompt")).toHaveText(/container/i);
+  await page.getByRole("button", { name: "Show answer" }).click();
+  await expect(
+    page.getByRole("group", { name: "How well did you remember?" }).locator(".rating-interval"),
+  ).toHaveText(["1m", "6m", "10m", /^\d+d$/]);
 });

@@ -81,7 +81,13 @@ export default async function StatsPage() {
 
       <section className="card" id="stats-heatmap" aria-labelledby="stats-heatmap-title">
         <h2 id="stats-heatmap-title">{s.heatmap}</h2>
-        <div className="heatmap-scroll">
+        {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it too. */}
+        <div
+          className="heatmap-scroll"
+          tabIndex={0}
+          role="region"
+          aria-labelledby="stats-heatmap-title"
+        >
           <ReviewHeatmap
             days={stats.heatmap}
             today={stats.today}

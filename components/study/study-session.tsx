@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { gradeAnswer } from "@/lib/core/deck/grade-answer";
 import type { AnswerInput } from "@/lib/core/deck/types";
+import { formatInterval } from "@/lib/core/study/format-interval";
 import { proposeRating } from "@/lib/core/study/propose-rating";
-import type { Messages } from "@/lib/i18n/locales";
+import type { Locale, Messages } from "@/lib/i18n/locales";
 import type { StudyCard, StudyState } from "@/lib/server/study/get-study-card";
 import { AnswerArea } from "./answer-area";
 import { AnswerFeedback } from "./answer-feedback";
@@ -51,7 +52,7 @@ export function StudySession({
   /** Only questions about these aspects; every aspect when empty. */
   aspects?: string[];
   t: Messages["study"];
-  locale: string;
+  locale: Locale;
 }) {
   const [phase, setPhase] = useState<Phase>({ name: "loading" });
   const [stats, setStats] = useState<SessionStats>(() => ({
@@ -354,7 +355,9 @@ export function StudySession({
                     <span className="rating-name">
                       <kbd>{rating}</kbd> {t.ratings[rating]}
                     </span>
-                    <span className="rating-interval">{phase.state.card.previews[rating]}</span>
+                    <span className="rating-interval">
+                      {formatInterval(phase.state.card.previews[rating], locale)}
+                    </span>
                   </button>
                 ))}
               </div>

@@ -12,7 +12,6 @@ export {
   Rating,
   State,
   applyRating,
-  formatInterval,
   newCardState,
   previewIntervals,
   rollbackRating,
@@ -26,6 +25,7 @@ export {
   type StateName,
   type StateValue,
 } from "./scheduler";
+export { formatInterval } from "./format-interval";
 export { nextStudyDayStart, studyDayKey, studyDayStart } from "./study-day";
 export {
   buildStudyQueue,

@@ -74,8 +74,6 @@ export interface IntervalPreview {
   rating: RatingValue;
   due: Date;
   intervalMs: number;
-  /** Short label for the answer button: "1m", "10m", "3d", "2mo". */
-  label: string;
 }
 
 const GRADE_BY_RATING: Readonly<Record<RatingValue, Grade>> = {
@@ -221,8 +219,7 @@ export function previewIntervals(
   const preview = createScheduler(settings).repeat(toFsrsCard(card), now);
   const describe = (rating: RatingValue): IntervalPreview => {
     const due = copyDate(preview[GRADE_BY_RATING[rating]].card.due);
-    const intervalMs = due.getTime() - now.getTime();
-    return { rating, due, intervalMs, label: formatInterval(intervalMs) };
+    return { rating, due, intervalMs: due.getTime() - now.getTime() };
   };
   return { 1: describe(1), 2: describe(2), 3: describe(3), 4: describe(4) };
 }
@@ -246,33 +243,4 @@ export function rollbackRating(
 ): CardState {
   const previous = createScheduler(settings).rollback(toFsrsCard(cardAfter), toFsrsReviewLog(log));
   return { ...toCardState(previous), due: copyDate(log.previousDue) };
-}
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-const MONTH_DAYS = 30;
-const YEAR_DAYS = 365;
-
-/** One decimal, without a trailing ".0": 1.5, 2. */
-function formatAmount(value: number): string {
-  return String(Math.round(value * 10) / 10);
-}
-
-/**
- * Anki-style short interval label: minutes and days as whole numbers, hours, months and years
- * with one decimal. Thresholds are checked after rounding so 59.7 minutes reads "1h", not "60m".
- */
-export function formatInterval(ms: number): string {
-  const safeMs = Number.isFinite(ms) ? Math.max(0, ms) : 0;
-  if (safeMs < MINUTE_MS) return "<1m";
-  const minutes = Math.round(safeMs / MINUTE_MS);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.round((safeMs / HOUR_MS) * 10) / 10;
-  if (hours < 24) return `${formatAmount(hours)}h`;
-  const days = Math.round(safeMs / DAY_MS);
-  if (days < MONTH_DAYS) return `${days}d`;
-  const months = Math.round((safeMs / DAY_MS / MONTH_DAYS) * 10) / 10;
-  if (months < 12) return `${formatAmount(months)}mo`;
-  return `${formatAmount(safeMs / DAY_MS / YEAR_DAYS)}y`;
 }

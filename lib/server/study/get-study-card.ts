@@ -23,7 +23,8 @@ export interface StudyCard {
   reason: QueueReason;
   /** The card's version as the learner saw it (null: never answered); a stale one is refused. */
   cardVersion: number | null;
-  previews: Record<RatingValue, string>;
+  /** How long each rating would put the card away, in ms; the page labels them in its language. */
+  previews: Record<RatingValue, number>;
 }
 
 export interface StudyState {
@@ -137,10 +138,10 @@ export async function getStudyCard(
       reason: first.reason,
       cardVersion: card ? card.version : null,
       previews: {
-        1: previews[1].label,
-        2: previews[2].label,
-        3: previews[3].label,
-        4: previews[4].label,
+        1: previews[1].intervalMs,
+        2: previews[2].intervalMs,
+        3: previews[3].intervalMs,
+        4: previews[4].intervalMs,
       },
     },
     counts,

@@ -1,6 +1,6 @@
 import { gradeAnswer } from "@/lib/core/deck";
 import { SELF_GRADED_KINDS } from "@/lib/core/deck/types";
-import { applyRating, formatInterval, newCardState } from "@/lib/core/study";
+import { applyRating, newCardState } from "@/lib/core/study";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
@@ -15,7 +15,6 @@ export interface SubmitAnswerResult {
   correct: boolean | null;
   rating: number;
   due: string;
-  interval: string;
   cardVersion: number;
   /** True when this is the stored result of an earlier identical submit. */
   replayed: boolean;
@@ -78,7 +77,6 @@ export async function submitAnswer(
       correct,
       rating: input.rating,
       due: rated.card.due.toISOString(),
-      interval: formatInterval(rated.card.due.getTime() - now.getTime()),
       cardVersion: version,
       replayed: false,
     };

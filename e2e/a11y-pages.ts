@@ -1,0 +1,171 @@
+import { expect, type Page } from "@playwright/test";
+import { newEmail, register } from "./account-helpers";
+import { expectNoAxeViolations } from "./axe";
+import { test } from "./fixtures";
+import { answerByKeyboard } from "./practice-helpers";
+import { answerCurrentCard } from "./study-helpers";
+
+/*
+ * Every page of the app, checked with axe in light and dark mode by a11y.test.ts (desktop) and
+ * a11y.phone.test.ts (phone). A new page adds a row: a path when loading it shows all there is,
+ * or a visit that brings it into each state worth checking and checks each.
+ */
+
+type A11yRow = { path: string } | { name: string; visit: (page: Page) => Promise<void> };
+
+/** Loads a page, opens its closed <details> so their content is checked too, and checks it. */
+async function checkPath(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await openAllDetails(page);
+  await expectNoAxeViolations(page);
+}
+
+async function openAllDetails(page: Page) {
+  await page
+    .locator("details:not([open]) > summary")
+    .evaluateAll((summaries) => summaries.forEach((s) => (s as HTMLElement).click()));
+}
+
+const A11Y_PAGES: A11yRow[] = [
+  { path: "/" },
+  { path: "/decks" },
+  { path: "/decks/containers-vs-pods.ru" },
+  { path: "/decks/containers-vs-pods.en" },
+  { path: "/study/settings" },
+  { path: "/stats" },
+  { path: "/login" },
+  { path: "/register" },
+  {
+    name: "/register with field errors",
+    visit: async (page) => {
+      await page.goto("/register");
+      await page.getByLabel("Почта").fill("not-an-email");
+      await page.getByRole("button", { name: "Создать аккаунт" }).click();
+      await expect(page.getByLabel("Почта")).toHaveAttribute("aria-invalid", "true");
+      await expectNoAxeViolations(page);
+    },
+  },
+  {
+    name: "/study: a flashcard, its ratings, an auto-graded card and its feedback, the help",
+    visit: async (page) => {
+      await page.goto("/study");
+      const reveal = page.getByRole("button", { name: "Показать ответ" });
+      await expect(reveal).toBeVisible();
+      await expectNoAxeViolations(page);
+      await reveal.click();
+      await expect(page.getByRole("group", { name: "Как хорошо вы помнили?" })).toBeVisible();
+      await expectNoAxeViolations(page);
+      // Rate flashcards until an auto-graded card comes; answer it and look at the feedback.
+      const answerable = page.locator(
+        ".study-card .options .option, #cloze-answer, .matching select, .study-card .button.primary",
+      );
+      await page.keyboard.press("3");
+      await answerable.first().waitFor();
+      for (let i = 0; i < 8 && (await reveal.isVisible()); i++) {
+        await answerCurrentCard(page, "mouse", 3);
+        await answerable.first().waitFor();
+      }
+      await expect(reveal).toBeHidden();
+      await expectNoAxeViolations(page);
+      await answerAutoGradedCard(page);
+      await expect(page.locator(".rating.proposed")).toHaveCount(1);
+      await expectNoAxeViolations(page);
+      await page.keyboard.press("?");
+      await expect(page.getByRole("list", { name: "Горячие клавиши" })).toBeVisible();
+      await expectNoAxeViolations(page);
+    },
+  },
+  {
+    name: "/practice: setup, a question, its feedback, the result, the history",
+    visit: async (page) => {
+      await page.goto("/practice");
+      await expectNoAxeViolations(page);
+      await page.getByRole("checkbox", { name: "Выбор ответа", exact: true }).check();
+      await page.getByLabel("Число вопросов (5–50)").fill("5");
+      await page.getByRole("button", { name: "Начать тест" }).click();
+      await expect(page.getByTestId("practice-position")).toHaveText("Вопрос 1 из 5");
+      await expectNoAxeViolations(page);
+      await page.keyboard.press("1");
+      await expect(page.locator(".verdict")).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.keyboard.press("Enter");
+      for (let i = 1; i < 5; i++) await answerByKeyboard(page);
+      await expect(page.getByRole("heading", { name: "Результат теста" })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await checkPath(page, "/practice/history");
+    },
+  },
+  {
+    name: "/interview: setup, a question, the model answer, the report, the history",
+    visit: async (page) => {
+      await page.goto("/interview");
+      await expectNoAxeViolations(page);
+      await page.getByLabel("Число вопросов (1–20)").fill("1");
+      await page.getByRole("button", { name: "Начать собеседование" }).click();
+      await expect(page.getByRole("timer")).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByLabel("Ваш ответ").fill("Под — группа контейнеров с общей сетью.");
+      await page.keyboard.press("Control+Enter");
+      await expect(page.getByRole("heading", { name: "Эталонный ответ" })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page
+        .getByRole("group", { name: "Отметьте пункты, которые вы назвали" })
+        .getByRole("checkbox")
+        .first()
+        .check();
+      await page.getByRole("button", { name: /Закончить/ }).click();
+      await expect(page.getByRole("heading", { name: "Отчёт о собеседовании" })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await checkPath(page, "/interview/history");
+    },
+  },
+  {
+    name: "/stats and / after some answers",
+    visit: async (page) => {
+      await page.goto("/study");
+      for (const rating of [3, 1, 4] as const) await answerCurrentCard(page, "mouse", rating);
+      await page.goto("/stats");
+      // The charts load after the page; wait for all six of one deck to be drawn.
+      await expect(page.locator(".stats-chart svg.recharts-surface")).toHaveCount(6);
+      await openAllDetails(page);
+      await expectNoAxeViolations(page);
+      await checkPath(page, "/");
+    },
+  },
+  {
+    name: "/account, signed in",
+    visit: async (page) => {
+      await register(page, newEmail());
+      await checkPath(page, "/account");
+    },
+  },
+];
+
+/** Answers the auto-graded card shown, with whatever input its kind has. */
+async function answerAutoGradedCard(page: Page) {
+  const cloze = page.locator("#cloze-answer");
+  const matching = page.locator(".matching select");
+  if (await cloze.isVisible()) {
+    await cloze.fill("ответ");
+    await cloze.press("Enter");
+  } else if ((await matching.count()) > 0) {
+    for (const select of await matching.all()) await select.selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Проверить" }).click();
+  } else {
+    await page.locator(".options .option").first().click();
+  }
+}
+
+/** One test per row of A11Y_PAGES, in the project (desktop or phone) of the calling file. */
+export function testEveryPage() {
+  // A visit checks several states, each twice (light and dark).
+  test.describe.configure({ timeout: 120_000 });
+  for (const row of A11Y_PAGES) {
+    const name = "path" in row ? row.path : row.name;
+    test(`${name} has no accessibility violations`, async ({ page }) => {
+      if ("path" in row) await checkPath(page, row.path);
+      else await row.visit(page);
+    });
+  }
+}

@@ -1,0 +1,3 @@
+import { testEveryPage } from "./a11y-pages";
+
+testEveryPage();
