@@ -6,6 +6,7 @@ import type { AnswerInput } from "@/lib/core/deck/types";
 import { proposeRating } from "@/lib/core/study/propose-rating";
 import type { Messages } from "@/lib/i18n/locales";
 import type { StudyCard, StudyState } from "@/lib/server/study/get-study-card";
+import { ReportProblemButton } from "../reports/report-problem-button";
 import { AnswerArea } from "./answer-area";
 import { AnswerFeedback } from "./answer-feedback";
 import { fetchStudyState, postAnswer, postUndo, StudyApiError } from "./study-api";
@@ -45,12 +46,14 @@ export function StudySession({
   deckIds,
   aspects = [],
   t,
+  tr,
   locale,
 }: {
   deckIds: string[];
   /** Only questions about these aspects; every aspect when empty. */
   aspects?: string[];
   t: Messages["study"];
+  tr: Messages["reports"];
   locale: string;
 }) {
   const [phase, setPhase] = useState<Phase>({ name: "loading" });
@@ -365,6 +368,12 @@ export function StudySession({
               )}
             </>
           )}
+          <ReportProblemButton
+            key={phase.state.card.question.id}
+            questionId={phase.state.card.question.id}
+            prompt={phase.state.card.question.prompt}
+            t={tr}
+          />
         </article>
       )}
     </div>
