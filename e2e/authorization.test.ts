@@ -279,6 +279,27 @@ function interviewCheck(api: APIRequestContext, sessionId: string) {
   });
 }
 
+/** The first active question of the deck: every party reports the same one. */
+const reportedQuestion = () =>
+  readValue<string>(
+    "SELECT id AS value FROM Question WHERE deckId = ? AND retiredAt IS NULL ORDER BY position LIMIT 1",
+    DECK,
+  );
+
+function postReport(api: APIRequestContext, reason: string, comment: string) {
+  return api.post(`/api/questions/${reportedQuestion()}/reports`, { data: { reason, comment } });
+}
+
+/** The owner's report as stored, and how many reports the question has. */
+const ownersReport = (w: World) =>
+  readValue<string | undefined>(
+    "SELECT reason || ' / ' || comment AS value FROM QuestionReport WHERE learnerId = ? AND questionId = ?",
+    learnerOf(w.owner.email),
+    reportedQuestion(),
+  );
+const reportsOnQuestion = () =>
+  countRows("SELECT count(*) AS n FROM QuestionReport WHERE questionId = ?", reportedQuestion());
+
 const ROWS: Row[] = [
   { target: "GET /api/health", public: "liveness probe; reads no user data" },
   {
@@ -592,6 +613,34 @@ const ROWS: Row[] = [
       const sessionId = await ownersInterview(w, true);
       expect((await interviewCheck(w.owner.api, sessionId)).status()).toBe(200);
       expect(interviewTicks(sessionId)).toBe("[0]");
+    },
+  },
+  {
+    // Reports are write-only (no read route): a party can only ever create or change its own.
+    target: "POST /api/questions/[questionId]/reports",
+    anonymous: async (w) => {
+      expect((await postReport(w.owner.api, "wrong-answer", "owner's")).status()).toBe(200);
+      const before = reportsOnQuestion();
+      const response = await postReport(w.anonymous, "other", "forged");
+      expect(response.status(), "a stranger reports as a guest of their own").toBe(200);
+      expect(ownersReport(w)).toBe("wrong-answer / owner's");
+      expect(reportsOnQuestion()).toBe(before + 1);
+    },
+    otherLearner: async (w) => {
+      const before = reportsOnQuestion();
+      const response = await postReport(w.other.api, "other", "forged");
+      expect(response.status()).toBe(200);
+      expect(ownersReport(w), "another learner's report is a new row").toBe(
+        "wrong-answer / owner's",
+      );
+      expect(reportsOnQuestion()).toBe(before + 1);
+    },
+    owner: async (w) => {
+      const before = reportsOnQuestion();
+      const response = await postReport(w.owner.api, "ambiguous", "changed my mind");
+      expect(response.status()).toBe(200);
+      expect(ownersReport(w), "the owner's report is updated").toBe("ambiguous / changed my mind");
+      expect(reportsOnQuestion(), "not doubled").toBe(before);
     },
   },
 ];

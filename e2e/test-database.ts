@@ -24,3 +24,14 @@ export function readValue<T>(sql: string, ...params: unknown[]): T {
     sqlite.close();
   }
 }
+
+export function readValues<T>(sql: string, ...params: unknown[]): T[] {
+  const file = process.env.PODDECK_TEST_DB ?? "";
+  assertThrowawayDatabase(file);
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (sqlite.prepare(sql).all(...params) as { value: T }[]).map((row) => row.value);
+  } finally {
+    sqlite.close();
+  }
+}

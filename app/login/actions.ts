@@ -4,10 +4,10 @@ import { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { LoginSchema } from "@/lib/core/accounts/account-schemas";
 import { signIn } from "@/lib/server/auth/auth";
-import { clientAddress, getSignInBlock } from "@/lib/server/auth/sign-in-limits";
+import { getSignInBlock } from "@/lib/server/auth/sign-in-limits";
 import { db } from "@/lib/server/db";
 import { parseForm, type FormState } from "@/lib/server/form-state";
-import { safeRedirectPath } from "@/lib/server/request";
+import { clientAddress, safeRedirectPath } from "@/lib/server/request";
 
 export async function login(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(LoginSchema, formData);

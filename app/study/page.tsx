@@ -86,6 +86,7 @@ export default async function StudyPage({ searchParams }: Props) {
             deckIds={selected}
             aspects={aspects}
             t={t.study}
+            tr={t.reports}
             locale={locale}
           />
         </>

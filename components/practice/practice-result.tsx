@@ -2,6 +2,7 @@ import Link from "next/link";
 import { percentOf } from "@/lib/core/practice/aspect-scores";
 import { fillMessage, type Messages } from "@/lib/i18n/locales";
 import type { PracticeAttemptView } from "@/lib/server/practice/practice-queries";
+import { ReportProblemButton } from "../reports/report-problem-button";
 import { RetryMissedButton } from "./retry-missed-button";
 
 export function formatDuration(ms: number): string {
@@ -14,9 +15,11 @@ export function formatDuration(ms: number): string {
 export function PracticeResult({
   attempt,
   t,
+  tr,
 }: {
   attempt: PracticeAttemptView;
   t: Messages["practice"];
+  tr: Messages["reports"];
 }) {
   const { score } = attempt;
   const aspectTitle = new Map(attempt.deck.aspects.map((a) => [a.key as string, a.title]));
@@ -93,6 +96,7 @@ export function PracticeResult({
               <span className="muted small">
                 {aspectTitle.get(question.tags.aspect) ?? question.tags.aspect} · {question.answer}
               </span>
+              <ReportProblemButton questionId={question.id} prompt={question.prompt} t={tr} />
             </li>
           );
         })}

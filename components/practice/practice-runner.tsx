@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { SELF_GRADED_KINDS, type AnswerInput, type Question } from "@/lib/core/deck/types";
 import { fillMessage, type Messages } from "@/lib/i18n/locales";
 import type { PracticeAnswerResult } from "@/lib/server/practice/practice-attempts";
+import { ReportProblemButton } from "../reports/report-problem-button";
 import { AnswerArea } from "../study/answer-area";
 import { AnswerFeedback } from "../study/answer-feedback";
 import { browserTimeZone, postJson } from "./post-json";
@@ -26,6 +27,7 @@ export function PracticeRunner({
   aspectTitles,
   t,
   ts,
+  tr,
 }: {
   attemptId: string;
   questions: Question[];
@@ -33,6 +35,7 @@ export function PracticeRunner({
   aspectTitles: Record<string, string>;
   t: Messages["practice"];
   ts: Messages["study"];
+  tr: Messages["reports"];
 }) {
   const router = useRouter();
   const [index, setIndex] = useState(() => {
@@ -216,6 +219,7 @@ export function PracticeRunner({
             </button>
           </>
         )}
+        <ReportProblemButton questionId={question.id} prompt={question.prompt} t={tr} />
       </article>
     </div>
   );

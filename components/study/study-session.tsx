@@ -7,6 +7,7 @@ import { formatInterval } from "@/lib/core/study/format-interval";
 import { proposeRating } from "@/lib/core/study/propose-rating";
 import type { Locale, Messages } from "@/lib/i18n/locales";
 import type { StudyCard, StudyState } from "@/lib/server/study/get-study-card";
+import { ReportProblemButton } from "../reports/report-problem-button";
 import { AnswerArea } from "./answer-area";
 import { AnswerFeedback } from "./answer-feedback";
 import { fetchStudyState, postAnswer, postUndo, StudyApiError } from "./study-api";
@@ -46,12 +47,14 @@ export function StudySession({
   deckIds,
   aspects = [],
   t,
+  tr,
   locale,
 }: {
   deckIds: string[];
   /** Only questions about these aspects; every aspect when empty. */
   aspects?: string[];
   t: Messages["study"];
+  tr: Messages["reports"];
   locale: Locale;
 }) {
   const [phase, setPhase] = useState<Phase>({ name: "loading" });
@@ -368,6 +371,12 @@ export function StudySession({
               )}
             </>
           )}
+          <ReportProblemButton
+            key={phase.state.card.question.id}
+            questionId={phase.state.card.question.id}
+            prompt={phase.state.card.question.prompt}
+            t={tr}
+          />
         </article>
       )}
     </div>

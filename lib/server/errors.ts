@@ -38,3 +38,13 @@ export class ConflictError extends DomainError {
     super(message, 409, code);
   }
 }
+
+/** Too many requests: the edge answers 429 with `Retry-After`. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 429, "rate_limited");
+  }
+}

@@ -1,14 +1,21 @@
 import type { z } from "zod";
-import { BadRequestError, DomainError } from "./errors";
+import { BadRequestError, DomainError, RateLimitedError } from "./errors";
 
-/** Reads and validates a JSON body; malformed JSON or a failed schema is a 400, never a 500. */
+/**
+ * Reads and validates a JSON body; malformed JSON, a failed schema or a body over `maxBytes`
+ * (64 KiB unless a route asks for less) is a 400, never a 500.
+ */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
+  options: { maxBytes?: number } = {},
 ): Promise<z.output<S>> {
-  const MAX_BODY_BYTES = 64 * 1024;
+  const maxBytes = options.maxBytes ?? 64 * 1024;
+  const tooLarge = () => new BadRequestError("request body is too large");
+  // A declared length over the limit is refused before the body is read.
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new BadRequestError("request body is too large");
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -26,7 +33,12 @@ export async function parseJsonBody<S extends z.ZodType>(
 
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
-    return Response.json({ error: error.code, message: error.message }, { status: error.status });
+    const headers: Record<string, string> =
+      error instanceof RateLimitedError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+    return Response.json(
+      { error: error.code, message: error.message },
+      { status: error.status, headers },
+    );
   }
   throw error;
 }

@@ -12,3 +12,9 @@ export function safeRedirectPath(value: FormDataEntryValue | null, fallback: str
     ? value
     : fallback;
 }
+
+/** The client address as the proxy in front reports it; "local" when there is none. */
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return (forwarded || headers.get("x-real-ip") || "local").slice(0, 64);
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ReportProblemButton } from "@/components/reports/report-problem-button";
 import type { Question } from "@/lib/core/deck/types";
 import { getMessages } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
@@ -62,6 +63,7 @@ export default async function DeckPage({ params }: Props) {
                     </span>
                   </blockquote>
                 </details>
+                <ReportProblemButton questionId={q.id} prompt={q.prompt} t={t.reports} />
               </li>
             ))}
           </ul>

@@ -32,7 +32,7 @@ export default async function PracticeAttemptPage({ params }: Props) {
         </h1>
       </div>
       {attempt.finishedAt ? (
-        <PracticeResult attempt={attempt} t={t.practice} />
+        <PracticeResult attempt={attempt} t={t.practice} tr={t.reports} />
       ) : (
         <>
           {!attempt.retryOfId && attempt.questions.length < attempt.filters.count && (
@@ -47,6 +47,7 @@ export default async function PracticeAttemptPage({ params }: Props) {
             aspectTitles={Object.fromEntries(attempt.deck.aspects.map((a) => [a.key, a.title]))}
             t={t.practice}
             ts={t.study}
+            tr={t.reports}
           />
         </>
       )}

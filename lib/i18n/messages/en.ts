@@ -254,6 +254,31 @@ export const en: Messages = {
     setAsideLead:
       "The document says this, and it stays word for word; no question is built on it, for the reason given.",
   },
+  reports: {
+    open: "Report a problem",
+    title: "Report a problem with this question",
+    reason: "What is wrong?",
+    reasons: {
+      "wrong-answer": "Wrong answer",
+      ambiguous: "Ambiguous: more than one answer fits",
+      "unclear-wording": "Unclear wording",
+      other: "Other",
+    },
+    comment: "Comment (optional)",
+    commentHint: "Up to 1000 characters.",
+    send: "Send",
+    sending: "Sending…",
+    cancel: "Cancel",
+    close: "Close",
+    thanks: "Thanks, we'll review it.",
+    errors: {
+      reason_required: "Choose what is wrong.",
+      comment_too_long: "The comment is longer than 1000 characters.",
+      rate_limited: "Too many reports. Try again in {minutes} min.",
+      not_found: "This question is no longer in the deck.",
+      network: "Could not reach the server. Please try again.",
+    },
+  },
   settings: {
     title: "Study settings",
     fields: {

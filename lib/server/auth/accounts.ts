@@ -128,6 +128,22 @@ export async function mergeGuestIntoUser(
       where: { learnerId: guest.id },
       data: { learnerId: target.id },
     });
+    // One report per learner and question: where both reported one, the newer report stands
+    // (the guest's older one goes with the guest learner).
+    const accountReports = new Map(
+      (
+        await tx.questionReport.findMany({
+          where: { learnerId: target.id },
+          select: { id: true, questionId: true, updatedAt: true },
+        })
+      ).map((r) => [r.questionId, r]),
+    );
+    for (const report of await tx.questionReport.findMany({ where: { learnerId: guest.id } })) {
+      const existing = accountReports.get(report.questionId);
+      if (existing && existing.updatedAt >= report.updatedAt) continue;
+      if (existing) await tx.questionReport.delete({ where: { id: existing.id } });
+      await tx.questionReport.update({ where: { id: report.id }, data: { learnerId: target.id } });
+    }
     await tx.learner.delete({ where: { id: guest.id } });
     return { movedCards, movedLogs: moved.count };
   });
@@ -209,6 +225,7 @@ export async function exportMyData(db: Db, options: { userId: string }) {
           reviews: { orderBy: { reviewedAt: "asc" } },
           practiceAttempts: { orderBy: { startedAt: "asc" }, include: { answers: true } },
           interviewSessions: { orderBy: { startedAt: "asc" }, include: { answers: true } },
+          questionReports: { orderBy: { createdAt: "asc" } },
         },
       },
     },
@@ -242,5 +259,6 @@ export async function exportMyData(db: Db, options: { userId: string }) {
         coveredPoints: answer.coveredPoints ? JSON.parse(answer.coveredPoints) : null,
       })),
     })),
+    questionReports: learner?.questionReports ?? [],
   };
 }

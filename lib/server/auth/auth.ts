@@ -6,6 +6,7 @@ import { cookies } from "next/headers";
 import { LoginSchema } from "@/lib/core/accounts/account-schemas";
 import { db } from "../db";
 import { LEARNER_COOKIE, verifyLearnerCookie } from "../guest-cookie";
+import { clientAddress } from "../request";
 import { mergeGuestIntoUser } from "./accounts";
 import {
   createAuthSession,
@@ -16,7 +17,6 @@ import {
   SignInBlockedError,
   verifyCredentials,
 } from "./auth-sessions";
-import { clientAddress } from "./sign-in-limits";
 
 declare module "next-auth" {
   interface Session {

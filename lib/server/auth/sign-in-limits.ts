@@ -49,9 +49,3 @@ export async function recordSignInAttempt(
   const { email, ip, succeeded, now } = options;
   await db.signInAttempt.create({ data: { email, ip, succeeded, createdAt: now } });
 }
-
-/** The client address as the proxy in front reports it; "local" when there is none. */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip") || "local").slice(0, 64);
-}

@@ -1,7 +1,8 @@
 import { EmailSchema } from "@/lib/core/accounts/account-schemas";
 import { handlers } from "@/lib/server/auth/auth";
-import { clientAddress, getSignInBlock } from "@/lib/server/auth/sign-in-limits";
+import { getSignInBlock } from "@/lib/server/auth/sign-in-limits";
 import { db } from "@/lib/server/db";
+import { clientAddress } from "@/lib/server/request";
 
 export const { GET } = handlers;
 
