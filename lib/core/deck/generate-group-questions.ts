@@ -1,4 +1,4 @@
-import { analyzeClaim, isSetAside, ownConcept, predicateOf, type Claim } from "./analyze-claims";
+import { isSetAside, ownConcept, predicateOf, type Claim } from "./analyze-claims";
 import { englishArticle } from "./concept-forms";
 import { displayText } from "./generate-claim-questions";
 import { hashText } from "./hash-text";
