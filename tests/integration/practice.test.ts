@@ -259,7 +259,7 @@ describe("practice tests", () => {
     const learnerId = await newLearner();
     const { attemptId } = await startPracticeAttempt(t.db, {
       learnerId,
-      input: startInput({ kinds: ["multiple-choice"], count: 5, countForReview: true }),
+      input: startInput({ kinds: ["true-false"], count: 5, countForReview: true }),
       now: NOW,
     });
     const [right, wrong] = (await getPracticeAttempt(t.db, { learnerId, attemptId })).questions;

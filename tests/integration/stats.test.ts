@@ -298,11 +298,16 @@ describe("learner statistics from SQL", () => {
 describe("the home page summary", () => {
   it("tells a returning learner what is due today and the streak", async () => {
     const summary = await getLearnerSummary(t.db, { learnerId, now: NOW });
+    // Never seen, or seen but still new: what today's new cards can come from.
+    const unseen =
+      (await t.db.question.count({
+        where: { deckId: DECK, retiredAt: null, cards: { none: { learnerId } } },
+      })) + (await t.db.card.count({ where: { learnerId, state: 0 } }));
     expect(summary).toEqual({
       // The mature card due tonight and the overdue one; tomorrow's and suspended ones wait.
       dueToday: 2,
-      // No new card introduced today: the default 20 a day.
-      newToday: 20,
+      // No new card introduced today: the default 20 a day, or as many as are left unseen.
+      newToday: Math.min(20, unseen),
       streak: 2,
       reviewsToday: 3,
     });

@@ -34,7 +34,7 @@ describe("syncDecks", () => {
     const first = await syncDecks(t.db, { sourcesDir: dir, now: NOW });
     expect(first.failures).toEqual([]);
     expect(first.decks.map((d) => d.deckId).sort()).toEqual(["containers-vs-pods.en", RU]);
-    expect(first.decks.every((d) => d.created > 30 && d.updated === 0 && d.retired === 0)).toBe(
+    expect(first.decks.every((d) => d.created > 20 && d.updated === 0 && d.retired === 0)).toBe(
       true,
     );
 
