@@ -180,7 +180,11 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
       (m) =>
         /\w\.$/u.test(claim.text.slice(0, m.start)) ||
         /^\.\w/u.test(claim.text.slice(m.end)) ||
-        /\([^)]*$/u.test(claim.text.slice(0, m.start)),
+        /\([^)]*$/u.test(claim.text.slice(0, m.start)) ||
+        // «его контейнер», "its pod": a possessive ties the name to its sentence.
+        /(?:^|[^\p{L}])(?:его|её|ее|их|свой|своего|своих|its|their|his|her)\s+$/iu.test(
+          claim.text.slice(Math.max(0, m.start - 12), m.start),
+        ),
     );
     if (inName) continue;
     if (claim.negation && claim.concepts.length === 2) {
@@ -494,7 +498,7 @@ export function generateTrueStatementQuestions(context: GenerationContext): Ques
             hashToIndex(`${twin.text}:${index}:${b.at}`, 7),
       );
     // An option from another topic is a give-away, not a distractor.
-    const second = others[0] && others[0].score > 0 ? others[0].other : undefined;
+    const second = others[0] && others[0].score >= 0.25 ? others[0].other : undefined;
     if (!second) return [];
     const texts = [twin.text, second.text];
     const prompt = context.templates.whichIsTrue(claim.aspectTitle);

@@ -1,5 +1,4 @@
 import { isSetAside, ownConcept, predicateOf, type Claim } from "./analyze-claims";
-import { englishArticle } from "./concept-forms";
 import { displayText } from "./generate-claim-questions";
 import { hashText } from "./hash-text";
 import { splitWords } from "./normalize-text";
@@ -202,12 +201,16 @@ function withoutFinalStop(text: string): string {
 }
 
 /** One sentence that states the contrast: «A — это X, а B — это Y.» */
-export function contrastSentence(context: GenerationContext, sides: readonly string[]): string {
+export function contrastSentence(
+  context: GenerationContext,
+  sides: readonly string[],
+  listLike = false,
+): string {
   const documentText = context.statements.map((statement) => statement.text).join(" ");
   const [first, ...rest] = sides.map(withoutFinalStop);
   // «…, а …, а …» chains: when a side already contrasts inside, a semicolon joins the sides.
   const joiner = context.templates.contrastJoiner;
-  const nested = sides.some((side) => side.includes(joiner));
+  const nested = listLike || sides.some((side) => side.includes(joiner));
   const joined = [first ?? "", ...rest.map((side) => continueSentence(side, documentText))].join(
     nested ? "; " : joiner,
   );
@@ -223,27 +226,11 @@ function firstClaim(context: GenerationContext, statement: Statement): Claim | u
   );
 }
 
-/**
- * One side of a contrast as part of a sentence. A labelled fragment ("StatefulSet — a stable
- * name per pod") becomes "for a StatefulSet, a stable name per pod" («для пода — …»).
- */
-function sideSentence(context: GenerationContext, claim: Claim): string {
-  const text = displayText(context, claim);
+/** A labelled fragment ("StatefulSet — a stable name per pod"), not a sentence with a verb. */
+function isLabelledFragment(claim: Claim): boolean {
   const subject = claim.subject;
-  const concept = subject ? context.conceptByKey.get(subject.conceptKey) : undefined;
-  const dash = subject ? /^\s*[—–-]\s+(?!это\s)(.+)$/su.exec(text.slice(subject.end)) : null;
-  const opensWithSubject =
-    subject !== null && /^(?:the|a|an)?\s*$/iu.test(text.slice(0, subject.start));
-  if (!concept || !dash?.[1] || claim.relation || !opensWithSubject) return text;
-  const rest = dash[1];
-  // «для секрета — для паролей» reads badly: a side that starts with a preposition stays as is.
-  if (/^(?:для|в|во|на|с|со|по|к|у|for|in|on|with|by|to)\s/iu.test(rest)) return text;
-  if (context.document.language === "en") {
-    const noun = concept.forms.nominative;
-    return `For ${englishArticle(noun)} ${noun}, ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`;
-  }
-  if (!concept.hasCaseForms) return text;
-  return `Для ${concept.forms.genitive} — ${rest}`;
+  if (!subject || claim.relation) return false;
+  return /^\s*[—–-]\s+(?!это\s)/u.test(claim.text.slice(subject.end));
 }
 
 /**
@@ -265,7 +252,9 @@ export function generateExplainQuestions(context: GenerationContext): Question[]
       ...new Map(sided.map(({ statement }) => [statement.concept.key, statement.concept])).values(),
     ];
     if (concepts.length < 2) continue;
-    const sides = sided.map(({ lead }) => sideSentence(context, lead));
+    const sides = sided.map(({ lead }) => displayText(context, lead));
+    // Labelled fragments joined by «а» or "while" read as broken prose: a semicolon lists them.
+    const listLike = sided.some(({ lead }) => isLabelledFragment(lead));
     // A side with more to say follows in full, opening with its own subject, so nothing it adds
     // reads as if it were said of the other side.
     const details = sided
@@ -284,7 +273,7 @@ export function generateExplainQuestions(context: GenerationContext): Question[]
         kind: "explain",
         siblingKey: `aspect:${first.aspect}`,
         prompt: context.templates.explain(first.aspectTitle, concepts),
-        answer: [contrastSentence(context, sides), ...details].join("\n"),
+        answer: [contrastSentence(context, sides, listLike), ...details].join("\n"),
         keyPoints: sides,
         explanation: context.templates.sourceSays(
           group.map((statement) => statement.text).join(" "),

@@ -59,7 +59,6 @@ describe("question counts", () => {
       definition: 2,
       "reverse-definition": 1,
       classify: 3,
-      "multiple-choice": 1,
       "true-false": 8,
       cloze: 1,
       scenario: 1,
@@ -84,7 +83,6 @@ describe("Russian prompts are grammatical", () => {
         "Что такое под?",
         "В чём главное различие между контейнером и подом?",
         "Объясните разницу между контейнером и подом в аспекте «Сетевое взаимодействие».",
-        "Сетевое взаимодействие: какое из утверждений верно?",
         "Правильно ли утверждение? «Контейнер — это минимальная единица развертывания в Kubernetes.»",
         "К какому понятию относится утверждение? «___ масштабируются как единое целое.»",
         "Заполните пропуск: «Контейнеры внутри пода работают в одном сетевом и IPC (Inter-Process Communication) пространстве, что позволяет им взаимодействовать друг с другом через _____.»",
@@ -153,7 +151,6 @@ describe("English prompts", () => {
       expect.arrayContaining([
         "What is a container?",
         "What is the main difference between a container and a pod?",
-        "Networking: which statement is true?",
         "Explain the difference between containers and pods with respect to “Networking”.",
         "Is this statement correct? “Containers in different pods share an IP address and can talk to each other via localhost.”",
         "Which concept is described here? “A(n) ___ is a lightweight, isolated runtime environment that includes an application and all of its dependencies (libraries, configuration, etc.). ___ are created from images and run isolated from other ___.”",
@@ -285,19 +282,13 @@ describe("coverage of the seed", () => {
     expect(kindsByAspect.get("example")).toEqual(new Set(["scenario"]));
   });
 
-  it("pairs a claim with its own false twin in “which statement is true?”", () => {
-    const question = SEED.questions.find(
-      (q) => q.kind === "multiple-choice" && q.tags.aspect === "networking",
+  it("asks the false twin as true/false, and makes no choice item with an off-topic option", () => {
+    const twin = SEED.questions.find((q) =>
+      q.prompt.includes("«Контейнеры в разных подах имеют общий IP-адрес"),
     );
-    expect(question?.options?.map((o) => o.text)).toEqual(
-      expect.arrayContaining([
-        "Контейнеры внутри пода имеют общий IP-адрес и могут взаимодействовать через localhost.",
-        "Контейнеры в разных подах имеют общий IP-адрес и могут взаимодействовать через localhost.",
-      ]),
-    );
-    expect(question?.answer).toBe(
-      "Контейнеры внутри пода имеют общий IP-адрес и могут взаимодействовать через localhost.",
-    );
+    expect(twin).toMatchObject({ kind: "true-false", answer: "Неверно" });
+    // The seed's other false statement (the smallest unit) shares nothing with networking.
+    expect(SEED.questions.filter((q) => q.kind === "multiple-choice")).toEqual([]);
   });
 
   it("masks the concept in a reverse-definition, including its inflected forms", () => {

@@ -52,7 +52,7 @@ describe("gradeAnswer", () => {
   });
 
   it("grades multiple choice by option", () => {
-    const question = find(RU, "multiple-choice", "diff:networking:container");
+    const question = find(VM, "multiple-choice");
     for (const option of question.options ?? []) {
       const result = gradeAnswer(question, { type: "option", optionId: option.id });
       expect(result).toEqual({
@@ -110,7 +110,9 @@ describe("gradeAnswer", () => {
       "matching",
     ] as const) {
       expect(
-        gradeAnswer(find(kind === "matching" ? VM : RU, kind), { type: "reveal" }),
+        gradeAnswer(find(kind === "matching" || kind === "multiple-choice" ? VM : RU, kind), {
+          type: "reveal",
+        }),
       ).toMatchObject({
         correct: false,
         selfGraded: false,

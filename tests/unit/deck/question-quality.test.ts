@@ -104,6 +104,16 @@ describe("rule 5–6: options are complete; false statements are contradicted", 
     expect(prompts.join("\n")).not.toContain("Topics scale by adding machines");
   });
 
+  it("pairs a claim with its own false twin in “which statement is true?”", () => {
+    const question = find((q) => q.prompt === "Replication: which statement is true?");
+    expect(question.answer).toBe(
+      "Topics inside one broker share one disk and are read through offsets.",
+    );
+    expect(question.options?.map((o) => o.text)).toContain(
+      "Topics in different brokers share one disk and are read through offsets.",
+    );
+  });
+
   it("the gate refuses blanked options, duplicate options and a missing key", () => {
     const question = find((q) => q.kind === "multiple-choice");
     const options = question.options ?? [];
