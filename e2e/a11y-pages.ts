@@ -81,7 +81,7 @@ const A11Y_PAGES: A11yRow[] = [
     visit: async (page) => {
       await page.goto("/practice");
       await expectNoAxeViolations(page);
-      await page.getByRole("checkbox", { name: "Выбор ответа", exact: true }).check();
+      await page.getByRole("checkbox", { name: "Верно или нет", exact: true }).check();
       await page.getByLabel("Число вопросов (5–50)").fill("5");
       await page.getByRole("button", { name: "Начать тест" }).click();
       await expect(page.getByTestId("practice-position")).toHaveText("Вопрос 1 из 5");

@@ -16,10 +16,9 @@ test("the decks page lists both generated decks with their questions per kind", 
   for (const kind of [
     "Определение",
     "Какое понятие?",
-    "Выбор ответа",
     "Верно или нет",
     "Пропуск",
-    "Сопоставление",
+    "Сценарий",
     "Объясните",
   ]) {
     await expect(ru.getByRole("rowheader", { name: kind })).toBeVisible();

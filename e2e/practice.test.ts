@@ -7,7 +7,7 @@ test("a 10-question practice test: the right score and breakdown, then retry exa
 }) => {
   await page.goto("/practice");
   await expect(page.getByRole("heading", { level: 1, name: "Тест" })).toBeVisible();
-  for (const kind of ["Пропуск", "Объясните", "Выбор ответа"]) {
+  for (const kind of ["Пропуск", "Объясните", "Верно или нет"]) {
     await page.getByRole("checkbox", { name: kind, exact: true }).check();
   }
   await page.getByLabel("Число вопросов (5–50)").fill("10");

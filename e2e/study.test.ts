@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { answerCurrentCard, currentPrompt, readQueueCounts } from "./study-helpers";
-import { countRows } from "./test-database";
+import { countRows, freshNewCards } from "./test-database";
 
 test.describe("studying as a new visitor", () => {
   test("answers 10 cards of mixed kinds by mouse and keyboard; progress survives a reload", async ({
@@ -10,19 +10,21 @@ test.describe("studying as a new visitor", () => {
     await page.getByRole("link", { name: "Начать без аккаунта" }).click();
     await expect(page).toHaveURL(/\/study/);
     await expect(page.locator("#study-prompt")).toBeVisible();
-    expect(await readQueueCounts(page)).toEqual({ new: 20, learning: 0, review: 0 });
+    const fresh = freshNewCards("containers-vs-pods.ru");
+    expect(fresh).toBeGreaterThan(10);
+    expect(await readQueueCounts(page)).toEqual({ new: fresh, learning: 0, review: 0 });
 
     const kinds = new Set<string>();
     for (let i = 0; i < 10; i++) {
       kinds.add((await page.locator(".kind-label").textContent()) ?? "");
       await answerCurrentCard(page, i % 2 === 0 ? "mouse" : "keyboard", 3);
     }
-    expect([...kinds]).toHaveLength(4);
-    await expect.poll(() => readQueueCounts(page).then((c) => c.new)).toBe(10);
+    expect(kinds.size).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => readQueueCounts(page).then((c) => c.new)).toBe(fresh - 10);
 
     await page.reload();
     await expect(page.locator("#study-prompt")).toBeVisible();
-    expect((await readQueueCounts(page)).new).toBe(10);
+    expect((await readQueueCounts(page)).new).toBe(fresh - 10);
     const learner = await page
       .context()
       .cookies()

@@ -35,3 +35,15 @@ export function readValues<T>(sql: string, ...params: unknown[]): T[] {
     sqlite.close();
   }
 }
+
+/**
+ * New cards a fresh learner is offered today in one deck: the default 20 a day, but never two
+ * questions from the same fact on one day, so at most one per sibling key.
+ */
+export function freshNewCards(deckId: string): number {
+  const facts = countRows(
+    "SELECT count(DISTINCT siblingKey) AS n FROM Question WHERE deckId = ? AND retiredAt IS NULL",
+    deckId,
+  );
+  return Math.min(20, facts);
+}
