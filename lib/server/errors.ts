@@ -38,3 +38,9 @@ export class ConflictError extends DomainError {
     super(message, 409, code);
   }
 }
+
+export class PayloadTooLargeError extends DomainError {
+  constructor(maxBytes: number) {
+    super(`request body is larger than ${maxBytes} bytes`, 413, "payload_too_large");
+  }
+}
