@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { BadRequestError, DomainError, PayloadTooLargeError } from "./errors";
+import {
+  BadRequestError,
+  DomainError,
+  ForbiddenError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from "./errors";
 
 /**
  * Cap of a request body unless its route passes another one. The largest valid body, a
@@ -45,15 +51,51 @@ export async function readBody(
   return body;
 }
 
+/** The host the browser sent this request to (a proxy in front names it in x-forwarded-host). */
+function ownHost(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return forwarded || headers.get("host");
+}
+
 /**
- * Reads and validates a JSON body: over the cap 413, malformed JSON or a failed schema 400,
- * never a 500.
+ * Refuses (403) a request another site made a browser send: its `Origin` names another host, or
+ * `Sec-Fetch-Site` says it is not same-origin. Requests without either (curl, server to server)
+ * pass: no browser sends a cross-site POST without them. Hosts are compared like Next.js does for
+ * server actions, so a TLS-terminating proxy that forwards the host works unchanged.
+ */
+function assertSameOrigin(request: Request): void {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") {
+    throw new ForbiddenError("cross-site requests are refused");
+  }
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new ForbiddenError("cross-site requests are refused"); // "null" and other opaque origins
+  }
+  if (originHost !== ownHost(request.headers)) {
+    throw new ForbiddenError("cross-site requests are refused");
+  }
+}
+
+/**
+ * Reads and validates the JSON body of a request that changes data: cross-site callers get 403,
+ * any other media type 415 (an HTML form cannot send application/json, so no form reaches the
+ * parser), a body over the cap 413, malformed JSON or a failed schema 400 — never a 500.
  */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
   options: BodyOptions = {},
 ): Promise<z.output<S>> {
+  assertSameOrigin(request);
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new UnsupportedMediaTypeError("send the body as Content-Type: application/json");
+  }
   const body = await readBody(request, options);
   let json: unknown;
   try {

@@ -94,4 +94,67 @@ describe("parseJsonBody: content", () => {
     ]);
     expect(await refusal(parseJsonBody(post('{"n":"one"}'), Schema))).toEqual([400, "bad_request"]);
   });
+
+  it("answers 415 to any media type but application/json, before reading the body", async () => {
+    for (const type of ["application/x-www-form-urlencoded", "text/plain", "multipart/form-data"]) {
+      const { stream, seen } = bigBody();
+      const request = post(stream, { "content-type": type });
+      expect(await refusal(parseJsonBody(request, Schema))).toEqual([
+        415,
+        "unsupported_media_type",
+      ]);
+      expect(seen.pulledBytes).toBe(0);
+    }
+    expect(await refusal(parseJsonBody(post('{"n":1}', {}), Schema))).toEqual([
+      415,
+      "unsupported_media_type",
+    ]);
+  });
+
+  it("accepts application/json with parameters, in any case", async () => {
+    const request = post('{"n":2}', { "content-type": "Application/JSON; charset=utf-8" });
+    await expect(parseJsonBody(request, Schema)).resolves.toEqual({ n: 2 });
+  });
+});
+
+describe("parseJsonBody: cross-site requests", () => {
+  const body = '{"n":3}';
+  const withHeaders = (headers: Record<string, string>) =>
+    post(body, { ...JSON_TYPE, host: "localhost:3000", ...headers });
+
+  it.each([
+    ["another origin", { origin: "http://evil.example" }],
+    ["the same host on another port", { origin: "http://localhost:4000" }],
+    ["an opaque origin", { origin: "null" }],
+    ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }],
+    ["Sec-Fetch-Site: same-site", { "sec-fetch-site": "same-site" }],
+    [
+      "a matching Origin but Sec-Fetch-Site: cross-site",
+      { origin: "http://localhost:3000", "sec-fetch-site": "cross-site" },
+    ],
+  ])("refuses %s with 403", async (_name, headers) => {
+    expect(await refusal(parseJsonBody(withHeaders(headers), Schema))).toEqual([403, "forbidden"]);
+  });
+
+  it("refuses a cross-site form post with 403, whatever its media type", async () => {
+    const request = post("n=1", {
+      "content-type": "application/x-www-form-urlencoded",
+      host: "localhost:3000",
+      origin: "http://evil.example",
+      "sec-fetch-site": "cross-site",
+    });
+    expect(await refusal(parseJsonBody(request, Schema))).toEqual([403, "forbidden"]);
+  });
+
+  it.each([
+    ["no Origin and no Sec-Fetch-Site (curl)", {}],
+    ["the page's own origin", { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }],
+    ["a user-initiated request", { "sec-fetch-site": "none" }],
+    [
+      "the public host behind a proxy",
+      { origin: "https://poddeck.example", "x-forwarded-host": "poddeck.example" },
+    ],
+  ])("accepts %s", async (_name, headers) => {
+    await expect(parseJsonBody(withHeaders(headers), Schema)).resolves.toEqual({ n: 3 });
+  });
 });
