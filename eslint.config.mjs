@@ -22,6 +22,20 @@ const config = [
       "@typescript-eslint/ban-ts-comment": "error",
     },
   },
+  {
+    // Bodies are read through lib/server/http.ts, which caps their size before buffering them.
+    files: ["app/**/route.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "MemberExpression[object.name='request'][property.name=/^(text|json|formData|arrayBuffer|blob|body|clone)$/]",
+          message: "Read the body with parseJsonBody or readBody from lib/server/http.ts.",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -3,6 +3,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Native driver: loaded by Node at run time, never bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // Our forms send a few fields; Next.js's default of 1 MB per action is more than any needs.
+  experimental: { serverActions: { bodySizeLimit: "64kb" } },
   async headers() {
     return [
       {

@@ -76,7 +76,10 @@ test("another learner's test is not found, and bad input is a 4xx", async ({ pag
     },
   );
   expect(answer.status()).toBe(404);
-  const malformed = await other.request.post("/api/practice/attempts", { data: "{not json" });
+  const malformed = await other.request.post("/api/practice/attempts", {
+    data: "{not json",
+    headers: { "content-type": "application/json" },
+  });
   expect(malformed.status()).toBe(400);
   const tooMany = await other.request.post("/api/practice/attempts", {
     data: { clientId: crypto.randomUUID(), deckId: "containers-vs-pods.ru", count: 500 },

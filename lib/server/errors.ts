@@ -2,7 +2,7 @@
 export class DomainError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429,
     readonly code: string,
   ) {
     super(message);
@@ -46,5 +46,17 @@ export class RateLimitedError extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super(message, 429, "rate_limited");
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  constructor(maxBytes: number) {
+    super(`request body is larger than ${maxBytes} bytes`, 413, "payload_too_large");
+  }
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(message: string) {
+    super(message, 415, "unsupported_media_type");
   }
 }

@@ -1,24 +1,106 @@
 import type { z } from "zod";
-import { BadRequestError, DomainError, RateLimitedError } from "./errors";
+import {
+  BadRequestError,
+  DomainError,
+  ForbiddenError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  UnsupportedMediaTypeError,
+} from "./errors";
 
 /**
- * Reads and validates a JSON body; malformed JSON, a failed schema or a body over `maxBytes`
- * (64 KiB unless a route asks for less) is a 400, never a 500.
+ * Cap of a request body unless its route passes another one. The largest valid body, a
+ * 5,000-character interview answer even if every character is JSON-escaped, stays under 32 KB.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export interface BodyOptions {
+  maxBytes?: number;
+}
+
+/**
+ * The body of a request, refused with 413 once it is over `maxBytes`: by its Content-Length
+ * before a byte is read, else while streaming, as soon as the count passes the cap. The rest is
+ * never read: the stream is cancelled and the 413 closes the connection (see `toErrorResponse`).
+ */
+export async function readBody(
+  request: Request,
+  { maxBytes = DEFAULT_MAX_BODY_BYTES }: BodyOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new PayloadTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
+/** The host the browser sent this request to (a proxy in front names it in x-forwarded-host). */
+function ownHost(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return forwarded || headers.get("host");
+}
+
+/**
+ * Refuses (403) a request another site made a browser send: its `Origin` names another host, or
+ * `Sec-Fetch-Site` says it is not same-origin. Requests without either (curl, server to server)
+ * pass: no browser sends a cross-site POST without them. Hosts are compared like Next.js does for
+ * server actions, so a TLS-terminating proxy that forwards the host works unchanged.
+ */
+function assertSameOrigin(request: Request): void {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") {
+    throw new ForbiddenError("cross-site requests are refused");
+  }
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new ForbiddenError("cross-site requests are refused"); // "null" and other opaque origins
+  }
+  if (originHost !== ownHost(request.headers)) {
+    throw new ForbiddenError("cross-site requests are refused");
+  }
+}
+
+/**
+ * Reads and validates the JSON body of a request that changes data: cross-site callers get 403,
+ * any other media type 415 (an HTML form cannot send application/json, so no form reaches the
+ * parser), a body over the cap 413, malformed JSON or a failed schema 400 — never a 500.
  */
 export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
-  options: { maxBytes?: number } = {},
+  options: BodyOptions = {},
 ): Promise<z.output<S>> {
-  const maxBytes = options.maxBytes ?? 64 * 1024;
-  const tooLarge = () => new BadRequestError("request body is too large");
-  // A declared length over the limit is refused before the body is read.
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
+  assertSameOrigin(request);
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new UnsupportedMediaTypeError("send the body as Content-Type: application/json");
+  }
+  const body = await readBody(request, options);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
   } catch {
     throw new BadRequestError("request body is not valid JSON");
   }
@@ -33,8 +115,10 @@ export async function parseJsonBody<S extends z.ZodType>(
 
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
-    const headers: Record<string, string> =
-      error instanceof RateLimitedError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+    const headers: Record<string, string> = {};
+    if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
+    // The unread rest of a refused body would otherwise hold the connection open, paused.
+    if (error instanceof PayloadTooLargeError) headers.Connection = "close";
     return Response.json(
       { error: error.code, message: error.message },
       { status: error.status, headers },

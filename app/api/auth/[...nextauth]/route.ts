@@ -1,25 +1,38 @@
+import { NextRequest } from "next/server";
 import { EmailSchema } from "@/lib/core/accounts/account-schemas";
 import { handlers } from "@/lib/server/auth/auth";
 import { getSignInBlock } from "@/lib/server/auth/sign-in-limits";
 import { db } from "@/lib/server/db";
 import { clientAddress } from "@/lib/server/request";
+import { readBody, toErrorResponse } from "@/lib/server/http";
 
 export const { GET } = handlers;
 
 /**
  * Auth.js answers a refused credential sign-in with a redirect; a client hammering the endpoint
  * directly gets a plain 429 with Retry-After once the account or address is over its limit.
+ * Auth.js checks its own CSRF token; we only bound the body before anything parses it.
  */
-export async function POST(request: Request) {
-  if (new URL(request.url).pathname.endsWith("/callback/credentials")) {
-    const form = await request
+export async function POST(request: NextRequest) {
+  let bounded: NextRequest;
+  try {
+    bounded = new NextRequest(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: await readBody(request),
+    });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+  if (bounded.nextUrl.pathname.endsWith("/callback/credentials")) {
+    const form = await bounded
       .clone()
       .formData()
       .catch(() => null);
     const email = EmailSchema.safeParse(form?.get("email"));
     const block = await getSignInBlock(db, {
       email: email.success ? email.data : "",
-      ip: clientAddress(request.headers),
+      ip: clientAddress(bounded.headers),
       now: new Date(),
     });
     if (block) {
@@ -29,5 +42,5 @@ export async function POST(request: Request) {
       );
     }
   }
-  return handlers.POST(request as Parameters<typeof handlers.POST>[0]);
+  return handlers.POST(bounded);
 }

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { parseJsonBody, toErrorResponse } from "@/lib/server/http";
 import { baselineInsert, baselineSelect, isBenchEnabled } from "@/lib/tooling/bench-baseline";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +13,13 @@ export async function GET(request: Request) {
   return Response.json({ row: baselineSelect(learner) });
 }
 
-/** POST: one insert (submit-answer baseline). */
+/** POST: one insert (submit-answer baseline), its body read like every other route's. */
 export async function POST(request: Request) {
   if (!isBenchEnabled()) return notFound();
-  baselineInsert(await request.text());
-  return Response.json({ ok: true }, { status: 201 });
+  try {
+    baselineInsert(JSON.stringify(await parseJsonBody(request, z.json())));
+    return Response.json({ ok: true }, { status: 201 });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
 }
