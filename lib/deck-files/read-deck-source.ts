@@ -47,28 +47,6 @@ const NotesSchema = z.strictObject({
   ),
 });
 
-function readNotes(file: string): SetAsideNote[] | undefined {
-  if (!fs.existsSync(file)) return undefined;
-  const text = readText(file, "notes file");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new DocumentError("bad-notes", [{ message: `${file} is not valid JSON: ${reason}` }]);
-  }
-  const parsed = NotesSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new DocumentError(
-      "bad-notes",
-      parsed.error.issues.map((issue) => ({
-        message: `${file}: ${issue.path.join(".")}: ${issue.message}`,
-      })),
-    );
-  }
-  return parsed.data.setAside;
-}
-
 /** The options buildDeck takes for a source read from disk. */
 export function deckOptionsOf(source: DeckSource): ParseDocumentOptions {
   return {
@@ -110,20 +88,26 @@ function readText(file: string, what: string): string {
   }
 }
 
-function readForms(file: string): ConceptFormsTable | undefined {
+/** An optional JSON sidecar of a document, checked against its schema. */
+function readSidecar<S extends z.ZodType>(
+  file: string,
+  what: string,
+  code: "bad-forms" | "bad-notes",
+  schema: S,
+): z.output<S> | undefined {
   if (!fs.existsSync(file)) return undefined;
-  const text = readText(file, "forms file");
+  const text = readText(file, what);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DocumentError("bad-forms", [{ message: `${file} is not valid JSON: ${reason}` }]);
+    throw new DocumentError(code, [{ message: `${file} is not valid JSON: ${reason}` }]);
   }
-  const parsed = ConceptFormsTableSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new DocumentError(
-      "bad-forms",
+      code,
       parsed.error.issues.map((issue) => ({
         message: `${file}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`,
       })),
@@ -139,8 +123,18 @@ function readForms(file: string): ConceptFormsTable | undefined {
 export function readDeckSource(markdownPath: string): DeckSource {
   const markdown = readText(markdownPath, "document");
   const base = markdownPath.replace(/\.md$/i, "");
-  const forms = readForms(formsPathFor(markdownPath));
-  const setAside = readNotes(`${base}.notes.json`);
+  const forms: ConceptFormsTable | undefined = readSidecar(
+    formsPathFor(markdownPath),
+    "forms file",
+    "bad-forms",
+    ConceptFormsTableSchema,
+  );
+  const setAside: SetAsideNote[] | undefined = readSidecar(
+    `${base}.notes.json`,
+    "notes file",
+    "bad-notes",
+    NotesSchema,
+  )?.setAside;
   const documentId = path.basename(markdownPath).replace(/\.md$/i, "");
   return {
     markdown,

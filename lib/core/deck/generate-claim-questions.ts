@@ -451,29 +451,44 @@ export function generateMultipleChoiceQuestions(context: GenerationContext): Que
         .map(optionText);
       if (distractors.length < MIN_DISTRACTORS) continue;
       const correct = optionText(claim);
-      const texts = [...distractors];
       const prompt = context.templates.multipleChoice(claim.aspectTitle, concept);
-      const position = hashToIndex(`${prompt}:${correct}`, texts.length + 1);
-      texts.splice(position, 0, correct);
       questions.push(
-        makeQuestion(context, {
-          kind: "multiple-choice",
-          siblingKey: claim.nodeId,
+        choiceQuestion(context, {
+          claim,
           prompt,
-          answer: correct,
-          acceptedAnswers: [correct],
-          options: texts.map((text, index) => ({ id: optionLetter(index), text })),
-          correctOptionId: optionLetter(position),
-          explanation: context.templates.sourceSays(claim.text),
-          source: sourceOf(claim),
+          correct,
+          wrong: distractors,
           concepts: [concept.key],
-          aspect: claim.aspect,
-          difficulty: 3 + lengthBonus(claim.text),
         }),
       );
     }
   }
   return questions;
+}
+
+/** A multiple-choice item: the right option's place comes from its text, the same on every build. */
+function choiceQuestion(
+  context: GenerationContext,
+  input: { claim: Claim; prompt: string; correct: string; wrong: string[]; concepts: string[] },
+): Question {
+  const { claim, prompt, correct } = input;
+  const texts = [...input.wrong];
+  const position = hashToIndex(`${prompt}:${correct}`, texts.length + 1);
+  texts.splice(position, 0, correct);
+  return makeQuestion(context, {
+    kind: "multiple-choice",
+    siblingKey: claim.nodeId,
+    prompt,
+    answer: correct,
+    acceptedAnswers: [correct],
+    options: texts.map((text, index) => ({ id: optionLetter(index), text })),
+    correctOptionId: optionLetter(position),
+    explanation: context.templates.sourceSays(claim.text),
+    source: sourceOf(claim),
+    concepts: input.concepts,
+    aspect: claim.aspect,
+    difficulty: 3 + lengthBonus(claim.text),
+  });
 }
 
 /**
@@ -500,26 +515,9 @@ export function generateTrueStatementQuestions(context: GenerationContext): Ques
     // An option from another topic is a give-away, not a distractor.
     const second = others[0] && others[0].score >= 0.25 ? others[0].other : undefined;
     if (!second) return [];
-    const texts = [twin.text, second.text];
     const prompt = context.templates.whichIsTrue(claim.aspectTitle);
-    const position = hashToIndex(`${prompt}:${correct}`, texts.length + 1);
-    texts.splice(position, 0, correct);
-    return [
-      makeQuestion(context, {
-        kind: "multiple-choice",
-        siblingKey: claim.nodeId,
-        prompt,
-        answer: correct,
-        acceptedAnswers: [correct],
-        options: texts.map((text, at) => ({ id: optionLetter(at), text })),
-        correctOptionId: optionLetter(position),
-        explanation: context.templates.sourceSays(claim.text),
-        source: sourceOf(claim),
-        concepts: twin.concepts,
-        aspect: claim.aspect,
-        difficulty: 3 + lengthBonus(claim.text),
-      }),
-    ];
+    const wrong = [twin.text, second.text];
+    return [choiceQuestion(context, { claim, prompt, correct, wrong, concepts: twin.concepts })];
   });
 }
 

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DocumentError } from "@/lib/core/deck/document-error";
-import { readDeckSource } from "@/lib/deck-files/read-deck-source";
+import { buildDeck } from "@/lib/core/deck/build-deck";
+import { deckOptionsOf, readDeckSource } from "@/lib/deck-files/read-deck-source";
 import { SEED_EN, SEED_RU } from "./deck-fixtures";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "poddeck-source-"));
@@ -66,5 +67,42 @@ describe("readDeckSource", () => {
     fs.writeFileSync(file, "");
     fs.truncateSync(file, 5 * 1024 * 1024);
     expect(readError(file).code).toBe("too-large");
+  });
+});
+
+describe("notes sidecar", () => {
+  const seed = fs.readFileSync(SEED_EN, "utf8");
+
+  it("reads the sentences an editor set aside, and the deck never asks them", () => {
+    const file = write("noted.md", seed);
+    write(
+      "noted.notes.json",
+      JSON.stringify({
+        setAside: [{ quote: "Pods scale as a single unit.", why: "kept short for the test" }],
+      }),
+    );
+    const source = readDeckSource(file);
+    expect(source.setAside).toEqual([
+      { quote: "Pods scale as a single unit.", why: "kept short for the test" },
+    ]);
+    const deck = buildDeck(source.markdown, deckOptionsOf(source));
+    expect(deck.summary.setAside).toHaveLength(1);
+    expect(deck.questions.some((q) => q.prompt.includes("scale as a single unit"))).toBe(false);
+    expect(deck.questions.some((q) => q.answer.includes("scale as a single unit"))).toBe(false);
+  });
+
+  it("refuses a note that is not valid, and one the document no longer says", () => {
+    const file = write("bad-notes.md", seed);
+    write("bad-notes.notes.json", JSON.stringify({ setAside: [{ quote: "short" }] }));
+    expect(readError(file).code).toBe("bad-notes");
+    const stale = write("stale.md", seed);
+    write(
+      "stale.notes.json",
+      JSON.stringify({ setAside: [{ quote: "Pods are made of cheese.", why: "never said" }] }),
+    );
+    const source = readDeckSource(stale);
+    expect(() => buildDeck(source.markdown, deckOptionsOf(source))).toThrow(
+      /the notes set aside "Pods are made of cheese\."/,
+    );
   });
 });
