@@ -24,7 +24,7 @@ export const en: Messages = {
     start: "Start without an account",
     decks: "Browse the decks",
     points: [
-      "Eight kinds of cards: definitions, true or false, fill the gap, matching and more.",
+      "Nine kinds of cards: definitions, true or false, fill the gap, scenarios and more.",
       "Reviews scheduled by FSRS: a card comes back just before you would forget it.",
       "Progress you can see on the stats page: your streak, the forecast and weak spots.",
     ],
