@@ -74,6 +74,8 @@ test.describe("studying as a new visitor", () => {
     await page.keyboard.press("Enter");
     await expect(page.locator(".rating").first()).toBeHidden();
 
+    // The next card may be a cloze whose field has the focus, where "u" is a letter to type.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press("u");
     await expect(page.getByText("Ответ отменён")).toBeVisible();
     await expect(page.locator("#study-prompt")).toHaveText(prompt);
