@@ -3,6 +3,7 @@ import path from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { PASSWORD, learnerOf, newEmail, register, studyCards } from "./account-helpers";
 import { expect, test } from "./fixtures";
+import { captureAction, type CapturedAction } from "./server-actions";
 import { countRows, freshNewCards, readValue } from "./test-database";
 
 /*
@@ -88,28 +89,6 @@ const latestAnswerIdOf = (p: Party) =>
     "SELECT clientAnswerId AS value FROM ReviewLog WHERE learnerId = ? ORDER BY reviewedAt DESC LIMIT 1",
     learnerOf(p.email),
   );
-
-interface CapturedAction {
-  url: string;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-/** Lets `submit` build a server-action request in the browser, and keeps it from leaving. */
-async function captureAction(page: Page, submit: () => Promise<void>): Promise<CapturedAction> {
-  let captured: CapturedAction | undefined;
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    const headers = await request.allHeaders();
-    if (request.method() !== "POST" || !headers["next-action"]) return route.continue();
-    captured = { url: request.url(), headers, body: request.postDataBuffer() ?? Buffer.alloc(0) };
-    await route.abort();
-  });
-  await submit();
-  await expect.poll(() => captured !== undefined).toBe(true);
-  await page.unrouteAll({ behavior: "ignoreErrors" });
-  return captured!;
-}
 
 /** Sends a captured action with the cookies of `api` instead of the browser's. */
 async function replay(api: APIRequestContext, action: CapturedAction) {

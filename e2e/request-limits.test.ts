@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { newEmail, register } from "./account-helpers";
 import { expect, test } from "./fixtures";
+import { captureAction, type CapturedAction } from "./server-actions";
 import { readValue } from "./test-database";
 
 /*
@@ -11,31 +12,15 @@ import { readValue } from "./test-database";
 const nameOf = (email: string) =>
   readValue<string | null>("SELECT name AS value FROM User WHERE email = ?", email);
 
-interface CapturedAction {
-  url: string;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
 /** The profile form's server action as the browser builds it, kept from leaving. */
 async function captureProfileAction(page: Page, name: string): Promise<CapturedAction> {
-  let captured: CapturedAction | undefined;
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    const headers = await request.allHeaders();
-    if (request.method() !== "POST" || !headers["next-action"]) return route.continue();
-    captured = { url: request.url(), headers, body: request.postDataBuffer() ?? Buffer.alloc(0) };
-    await route.abort();
-  });
   await page.goto("/account");
   await page.locator("form#profile").getByLabel("Имя").fill(name);
-  await page.locator("form#profile").getByRole("button", { name: "Сохранить" }).click();
-  await expect.poll(() => captured !== undefined).toBe(true);
-  await page.unrouteAll({ behavior: "ignoreErrors" });
-  return captured!;
+  return captureAction(page, () =>
+    page.locator("form#profile").getByRole("button", { name: "Сохранить" }).click(),
+  );
 }
 
-/** The same multipart body with one more field of `bytes` bytes before its closing boundary. */
 function padded(action: CapturedAction, bytes: number): Buffer {
   const boundary = /boundary=(.+)$/.exec(action.headers["content-type"] ?? "")?.[1];
   expect(boundary, "the profile action posts multipart/form-data").toBeTruthy();
