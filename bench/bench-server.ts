@@ -63,7 +63,7 @@ export async function startBenchServer(root: string, port: number): Promise<Benc
  * RSS and CPU time we report. Not simply the largest one: the start script itself, having synced
  * the decks, can be larger than a freshly started server.
  */
-async function findServerPid(root: number): Promise<number> {
+export async function findServerPid(root: number): Promise<number> {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -81,7 +81,7 @@ async function findServerPid(root: number): Promise<number> {
     if (commandLine(pid).startsWith("next-server")) return pid;
     pending.push(...(children.get(pid) ?? []));
   }
-  throw new Error("bench: no next-server process under the start script");
+  throw new Error("no next-server process under the start script");
 }
 
 function commandLine(pid: number): string {
