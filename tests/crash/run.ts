@@ -30,6 +30,7 @@ function createWritePaths(random: () => number): WritePath[] {
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const KILL_AFTER_MS = { min: 300, max: 2500 };
 const RECOVERY_ATTEMPTS = 5;
+const ACK_WAIT_MS = 1000;
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -108,35 +109,40 @@ async function main() {
   let inFlight = 0;
   let replayed = 0;
 
+  let afterAck: (() => void) | null = null;
+
   /** One write; null when unacknowledged. An unexpected answer takes the learner out. */
   async function write(learner: Learner, writePath: WritePath, how: "join" | "send") {
+    let ack: Ack | null = null;
     inFlight++;
     try {
-      const ack = await writePath[how](learner);
-      if (ack) {
-        acks.get(writePath)?.push(ack);
-        if (ack.status === 200) replayed++;
-      }
-      return ack;
+      ack = await writePath[how](learner);
     } catch (error) {
       if (!(error instanceof UnexpectedReplyError)) throw error;
       broken.add(learner);
       unexpected.push(`${learner.name}, ${writePath.name}: ${error.message}`);
-      return null;
     } finally {
       inFlight--;
     }
+    if (ack) {
+      acks.get(writePath)?.push(ack);
+      if (ack.status === 200) replayed++;
+      afterAck?.();
+    }
+    return ack;
   }
 
-  /** Re-sends every write a kill left unacknowledged; returns how many are still pending. */
-  async function resendPending(): Promise<number> {
+  /** Re-sends, same ids, every write a kill left unacknowledged, as the learner's client would. */
+  async function resendPending(): Promise<{ sent: number; acked: number; replays: number }> {
     const pending = learners.flatMap((learner) =>
       broken.has(learner)
         ? []
         : paths.filter((p) => p.hasPending(learner)).map((p) => ({ learner, p })),
     );
+    const replayedBefore = replayed;
     const results = await Promise.all(pending.map(({ learner, p }) => write(learner, p, "send")));
-    return results.filter((ack) => ack === null).length;
+    const acked = results.filter((ack) => ack !== null).length;
+    return { sent: pending.length, acked, replays: replayed - replayedBefore };
   }
 
   function verify(): Verdict {
@@ -158,9 +164,10 @@ async function main() {
   let failed: string[] = [];
   let verdict: Verdict | null = null;
   let restartMs = 0;
+  let roundsRun = 0;
   for (let round = 1; round <= rounds && failed.length === 0; round++) {
+    roundsRun = round;
     const acksBefore = totalAcks();
-    const stillPending = await resendPending();
 
     const cohort = Array.from(
       { length: learnersPerRound },
@@ -180,34 +187,50 @@ async function main() {
         if ((await write(learner, writePath, "send")) === null && !killed) await sleep(50);
       }
     });
+    // The kill lands right after an acknowledgement, once a random time has passed: the moment a
+    // write acknowledged before it was durable would be lost (a fallback covers no acks at all).
     const killAfter =
       KILL_AFTER_MS.min + Math.floor(random() * (KILL_AFTER_MS.max - KILL_AFTER_MS.min));
-    await sleep(killAfter);
-    const inFlightAtKill = inFlight;
-    killed = true; // no new writes; those in flight die with the server
-    await server.kill();
+    let inFlightAtKill = 0;
+    await new Promise<void>((resolve, reject) => {
+      const fire = () => {
+        if (killed) return;
+        killed = true; // no new writes; those in flight die with the server
+        afterAck = null;
+        inFlightAtKill = inFlight;
+        server.kill().then(resolve, reject);
+      };
+      setTimeout(() => {
+        afterAck = fire;
+        setTimeout(fire, ACK_WAIT_MS);
+      }, killAfter);
+    });
     await Promise.all(loops);
     endpoint.reset();
     const killedPid = server.serverPid;
 
     server = await startCrashServer({ root: ROOT, port, databaseFile });
     restartMs += server.startMs;
+    const acked = totalAcks() - acksBefore;
+    const resent = await resendPending();
     verdict = verify();
     failed = failures(verdict);
     const found = verdict.checks.reduce((sum, { check }) => sum + check.found, 0);
     console.log(
-      `round ${round}: kill -9 of next-server ${killedPid} after ${n(killAfter)} ms with ${inFlightAtKill} writes in flight; ` +
-        `${n(totalAcks() - acksBefore)} acknowledged this round (${stillPending} earlier ones still pending); ` +
-        `restart ${seconds(server.startMs)}; found ${n(found)} of ${n(totalAcks())}; ` +
-        `${verdict.checks.map(({ check }) => check.checked).join(", ")}; integrity ${verdict.integrity}`,
+      `round ${round}: kill -9 of next-server ${killedPid} ${n(killAfter)} ms in, ${inFlightAtKill} writes in flight` +
+        ` | ${n(acked)} acknowledged | restart ${seconds(server.startMs)}` +
+        ` | ${resent.sent} re-sent: ${resent.acked} acknowledged, ${resent.replays} of them already applied` +
+        ` | found ${n(found)} of ${n(totalAcks())}, ${verdict.checks.map(({ check }) => check.checked).join(", ")}` +
+        ` | integrity ${verdict.integrity}`,
     );
     if (inFlightAtKill === 0) failed.push(`round ${round}: nothing was in flight at the kill`);
   }
 
-  // Every write a kill left unacknowledged gets through in the end, exactly once.
+  // Every write a kill left unacknowledged gets through in the end (after a 429/503, later).
   let pending = 0;
   for (let attempt = 0; attempt < RECOVERY_ATTEMPTS && failed.length === 0; attempt++) {
-    pending = await resendPending();
+    const resent = await resendPending();
+    pending = resent.sent - resent.acked;
     if (pending === 0) break;
     await sleep(1000);
   }
@@ -224,7 +247,7 @@ async function main() {
   const lost = checks.reduce((sum, { check }) => sum + check.lost.length, 0);
   const duplicated = checks.reduce((sum, { check }) => sum + check.duplicated.length, 0);
   console.log(
-    `\ncrash test: ${rounds} rounds, ${n(learners.length)} learners, ${n(totalAcks())} writes acknowledged ` +
+    `\ncrash test: ${roundsRun} of ${rounds} rounds, ${n(learners.length)} learners, ${n(totalAcks())} writes acknowledged ` +
       `(${n(replayed)} of them replays of a write applied before the kill), found ${n(found)}, ` +
       `lost ${n(lost)}, duplicated ${n(duplicated)}, integrity ${verdict?.integrity ?? "not checked"}; ` +
       `${checks.map(({ check }) => check.checked).join(", ")}; restarts ${seconds(restartMs)}, ` +

@@ -5,7 +5,7 @@ import type { Learner } from "./learner";
  * A kind of write the crash test sends and later looks for in the database.
  *
  * To cover a new write path (the live quiz's answers, say), add a module like
- * `study-answers.ts` and list it in `WRITE_PATHS` (`write-paths.ts`):
+ * `study-answers.ts` and return it from `createWritePaths` in `run.ts`:
  * - `send` makes one write as the learner, with an id the client generates (the route's
  *   idempotency key), and returns its acknowledgement when the server answered 2xx, `null`
  *   when it did not (the connection died, or a 429/503 asked to come back later). It keeps the
@@ -20,7 +20,10 @@ export interface WritePath<A extends Ack = Ack> {
   name: string;
   /** Once, with the server up and the decks loaded, before any write. */
   prepare(db: Database.Database): void;
-  /** Called before the first `send` of a new learner; its writes may not be in flight at a kill. */
+  /**
+   * A new learner's first write, made before any kill: for a guest it is the one that creates
+   * the learner and sets its cookie, and a client that never got that cookie is someone else.
+   */
   join(learner: Learner): Promise<A | null>;
   send(learner: Learner): Promise<A | null>;
   /** Whether the learner has a write that was never acknowledged (to re-send after a restart). */
