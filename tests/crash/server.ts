@@ -60,7 +60,9 @@ function liveMembers(pgid: number): number[] {
 }
 
 const groups = new Set<number>();
-// A detached group outlives this process unless killed: never leave a server behind.
+// A detached group outlives this process unless killed: never leave a server behind, not even
+// on Ctrl+C (the terminal's SIGINT does not reach another process group).
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 process.on("exit", () => {
   for (const pgid of groups) {
     try {
