@@ -160,12 +160,15 @@ async function main() {
     `crash test: ${rounds} rounds, ${learnersPerRound} new learners each, seed ${seed} (CRASH_SEED=${seed} repeats it), port ${port}`,
   );
   let server: CrashServer = await startCrashServer({ root: ROOT, port, databaseFile });
-  console.log(`first start (migrations, decks, build when stale): ${seconds(server.startMs)}`);
+  console.log(
+    `first start (migrations, decks, build when stale): ${seconds(server.startMs)}, ${seconds(server.startCpuMs)} CPU`,
+  );
   readDatabase(databaseFile, (db) => paths.forEach((p) => p.prepare(db)));
 
   let failed: string[] = [];
   let verdict: Verdict | null = null;
   let restartMs = 0;
+  let restartCpuMs = 0;
   let roundsRun = 0;
   for (let round = 1; round <= rounds && failed.length === 0; round++) {
     roundsRun = round;
@@ -213,6 +216,7 @@ async function main() {
 
     server = await startCrashServer({ root: ROOT, port, databaseFile });
     restartMs += server.startMs;
+    restartCpuMs += server.startCpuMs;
     const acked = totalAcks() - acksBefore;
     const resent = await resendPending();
     verdict = verify();
@@ -220,7 +224,7 @@ async function main() {
     const found = verdict.checks.reduce((sum, { check }) => sum + check.found, 0);
     console.log(
       `round ${round}: kill -9 of next-server ${killedPid} ${n(killAfter)} ms in, ${inFlightAtKill} writes in flight` +
-        ` | ${n(acked)} acknowledged | restart ${seconds(server.startMs)}` +
+        ` | ${n(acked)} acknowledged | restart ${seconds(server.startMs)} (${seconds(server.startCpuMs)} CPU)` +
         ` | ${resent.sent} re-sent: ${resent.acked} acknowledged, ${resent.replays} of them already applied` +
         ` | found ${n(found)} of ${n(totalAcks())}, ${verdict.checks.map(({ check }) => check.checked).join(", ")}` +
         ` | integrity ${verdict.integrity}`,
@@ -252,8 +256,8 @@ async function main() {
     `\ncrash test: ${roundsRun} of ${rounds} rounds, ${n(learners.length)} learners, ${n(totalAcks())} writes acknowledged ` +
       `(${n(replayed)} of them replays of a write applied before the kill), found ${n(found)}, ` +
       `lost ${n(lost)}, duplicated ${n(duplicated)}, integrity ${verdict?.integrity ?? "not checked"}; ` +
-      `${checks.map(({ check }) => check.checked).join(", ")}; restarts ${seconds(restartMs)}, ` +
-      `total ${seconds(Date.now() - startedAt)}`,
+      `${checks.map(({ check }) => check.checked).join(", ")}; restarts ${seconds(restartMs)} ` +
+      `(${seconds(restartCpuMs)} CPU), total ${seconds(Date.now() - startedAt)}`,
   );
   if (failed.length > 0) {
     console.error(

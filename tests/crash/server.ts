@@ -10,6 +10,11 @@ export interface CrashServer {
   serverPid: number;
   /** Milliseconds from spawning `scripts/start.ts` to the first healthy answer. */
   startMs: number;
+  /**
+   * CPU milliseconds the processes spent until then: on a busy machine the wall time says little
+   * about what a start costs on an idle one.
+   */
+  startCpuMs: number;
   /** SIGKILL to the whole process group (start script, tsx and next-server) at once. */
   kill: () => Promise<void>;
 }
@@ -37,25 +42,37 @@ function healthy(port: number): Promise<boolean> {
   });
 }
 
-/** Process group and state ("Z" for a zombie) of a process, or null when it is gone. */
-function processStat(pid: number): { pgid: number; state: string } | null {
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ of /proc/<pid>/stat on Linux
+
+/**
+ * Process group, state ("Z" for a zombie) and CPU time of a process, its finished children's
+ * included (`prisma migrate deploy` under the start script); null when it is gone.
+ */
+function processStat(pid: number): { pgid: number; state: string; cpuMs: number } | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { state: fields[0] ?? "", pgid: Number(fields[2]) };
+    // utime, stime, cutime, cstime: fields 14-17 of stat(5), 12-15 after the name.
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return {
+      state: fields[0] ?? "",
+      pgid: Number(fields[2]),
+      cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND,
+    };
   } catch {
     return null;
   }
 }
 
-function liveMembers(pgid: number): number[] {
+function liveMembers(pgid: number): { pid: number; cpuMs: number }[] {
   return fs
     .readdirSync("/proc")
     .filter((entry) => /^\d+$/.test(entry))
-    .map(Number)
-    .filter((pid) => {
-      const stat = processStat(pid);
-      return stat !== null && stat.pgid === pgid && stat.state !== "Z";
+    .flatMap((entry) => {
+      const stat = processStat(Number(entry));
+      return stat !== null && stat.pgid === pgid && stat.state !== "Z"
+        ? [{ pid: Number(entry), cpuMs: stat.cpuMs }]
+        : [];
     });
 }
 
@@ -109,6 +126,7 @@ export async function startCrashServer(options: {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const startMs = Date.now() - started;
+  const startCpuMs = liveMembers(pgid).reduce((sum, member) => sum + member.cpuMs, 0);
   const serverPid = await findServerPid(pgid);
   if (processStat(serverPid)?.pgid !== pgid) {
     throw new Error(`next-server (${serverPid}) left the start script's process group`);
@@ -117,11 +135,15 @@ export async function startCrashServer(options: {
   return {
     serverPid,
     startMs,
+    startCpuMs,
     kill: async () => {
       process.kill(-pgid, "SIGKILL");
       await exited;
       for (let waited = 0; liveMembers(pgid).length > 0; waited += 10) {
-        if (waited > 5000) throw new Error(`processes ${liveMembers(pgid)} survived SIGKILL`);
+        if (waited > 5000) {
+          const pids = liveMembers(pgid).map((member) => member.pid);
+          throw new Error(`processes ${pids.join(", ")} survived SIGKILL`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       groups.delete(pgid);
