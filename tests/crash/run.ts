@@ -40,7 +40,7 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-/** mulberry32: a seeded generator, so the kill moments and the writes of a run can be repeated. */
+/** mulberry32: a seeded generator, so a run's kill moments can be repeated. */
 function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

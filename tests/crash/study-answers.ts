@@ -75,9 +75,15 @@ export function studyAnswers(random: () => number): WritePath<StudyAnswerAck> {
         `POST /api/study/answers → ${reply.status} ${reply.body.slice(0, 200)}`,
       );
     }
-    const result = JSON.parse(reply.body) as { clientAnswerId: string; cardVersion: number };
-    if (result.clientAnswerId !== body.clientAnswerId || !learnerId) {
-      throw new UnexpectedReplyError(`an acknowledgement for another answer: ${reply.body}`);
+    const result = parseReply(reply.body);
+    if (
+      result?.clientAnswerId !== body.clientAnswerId ||
+      result.cardVersion !== (body.cardVersion ?? -1) + 1 ||
+      !learnerId
+    ) {
+      throw new UnexpectedReplyError(
+        `not the acknowledgement of ${JSON.stringify(body)}: ${reply.body}`,
+      );
     }
     state.pending = null;
     state.versions.set(questionId, result.cardVersion);
@@ -105,6 +111,14 @@ export function studyAnswers(random: () => number): WritePath<StudyAnswerAck> {
     hasPending: (learner) => learners.get(learner)?.pending != null,
     verify: verifyStudyAnswers,
   };
+}
+
+function parseReply(body: string): { clientAnswerId: string; cardVersion: number } | null {
+  try {
+    return JSON.parse(body) as { clientAnswerId: string; cardVersion: number };
+  } catch {
+    return null;
+  }
 }
 
 interface LogRow {
