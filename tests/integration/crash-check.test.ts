@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { submitAnswer } from "@/lib/server/study/submit-answer";
 import { verifyStudyAnswers, type StudyAnswerAck } from "../crash/study-answers";
@@ -14,14 +14,15 @@ import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 const NOW = new Date("2026-03-02T06:00:00Z");
 let t: TestDatabase;
 let sqlite: Database.Database;
+let stored: StudyAnswerAck[];
 let acks: StudyAnswerAck[];
 
-beforeEach(async () => {
+beforeAll(async () => {
   t = createTestDatabase();
   await syncDecks(t.db, { sourcesDir: "data/sources", now: NOW });
   const questions = await t.db.question.findMany({ take: 2, orderBy: { id: "asc" } });
   const learnerId = (await t.db.learner.create({ data: {} })).id;
-  acks = [];
+  stored = [];
   // Three answers to each of two cards: versions 0, 1, 2.
   for (let i = 0; i < 6; i++) {
     const questionId = questions[i % 2]?.id ?? "";
@@ -37,7 +38,7 @@ beforeEach(async () => {
         durationMs: 1000,
       },
     });
-    acks.push({
+    stored.push({
       key: result.clientAnswerId,
       status: 201,
       learnerId,
@@ -47,9 +48,17 @@ beforeEach(async () => {
   }
   sqlite = new Database(t.file);
 });
-afterEach(async () => {
+afterAll(async () => {
   sqlite.close();
   await t.cleanup();
+});
+// Each test breaks the database inside a transaction the check reads through; then it is undone.
+beforeEach(() => {
+  acks = [...stored];
+  sqlite.exec("BEGIN");
+});
+afterEach(() => {
+  sqlite.exec("ROLLBACK");
 });
 
 const check = () => verifyStudyAnswers(sqlite, acks);
