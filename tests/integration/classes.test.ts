@@ -285,6 +285,7 @@ describe("joining", () => {
         name: "10 Б",
         description: null,
         teacherName: "Мария Ивановна",
+        timeZone: "Europe/Moscow",
         archivedAt: null,
         joinedAt: NOW,
         displayName: null,

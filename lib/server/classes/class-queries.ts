@@ -37,6 +37,7 @@ export interface StudentClass {
   name: string;
   description: string | null;
   teacherName: string;
+  timeZone: string;
   archivedAt: Date | null;
   joinedAt: Date;
   /** The name this student joined under (null: the account's name is shown). */
@@ -115,6 +116,7 @@ const studentClassSelect = {
       id: true,
       name: true,
       description: true,
+      timeZone: true,
       archivedAt: true,
       teacher: { select: { name: true, email: true } },
     },
@@ -128,6 +130,7 @@ type StudentClassRow = {
     id: string;
     name: string;
     description: string | null;
+    timeZone: string;
     archivedAt: Date | null;
     teacher: { name: string | null; email: string };
   };
@@ -139,6 +142,7 @@ function toStudentClass(row: StudentClassRow): StudentClass {
     name: row.class.name,
     description: row.class.description,
     teacherName: teacherName(row.class.teacher),
+    timeZone: row.class.timeZone,
     archivedAt: row.class.archivedAt,
     joinedAt: row.joinedAt,
     displayName: row.displayName,
