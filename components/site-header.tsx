@@ -13,6 +13,7 @@ export async function SiteHeader({ locale, t }: { locale: Locale; t: Messages })
     { href: "/interview", label: t.nav.interview },
     { href: "/decks", label: t.nav.decks },
     { href: "/stats", label: t.nav.stats },
+    { href: "/classes", label: t.nav.classes },
   ];
   return (
     <header className="site-header">

@@ -69,6 +69,11 @@ export default async function AccountPage() {
         <Link href="/study/settings">{t.account.studySettings} →</Link>
       </p>
 
+      {account.role === "teacher" && (
+        <p>
+          <Link href="/classes">{t.classes.teaching} →</Link>
+        </p>
+      )}
       {account.role !== "teacher" && (
         <form action={upgradeToTeacher} className="card">
           <p className="muted">{t.account.teacherNote}</p>

@@ -10,7 +10,7 @@ import {
   ProfileSchema,
   RegisterSchema,
 } from "@/lib/core/accounts/account-schemas";
-import type { Messages } from "@/lib/i18n/locales";
+import { ClassDetailsSchema, UpdateClassSchema } from "@/lib/core/classes/class-schemas";
 import type { FormState } from "@/lib/server/form-state";
 
 // The same schemas the server actions parse with: field errors show before the round trip.
@@ -20,16 +20,19 @@ const SCHEMAS = {
   changePassword: ChangePasswordSchema,
   profile: ProfileSchema,
   deleteAccount: DeleteAccountSchema,
+  classDetails: ClassDetailsSchema,
+  updateClass: UpdateClassSchema,
 } satisfies Record<string, z.ZodType>;
 
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: "text" | "email" | "password" | "select";
+  type?: "text" | "email" | "password" | "select" | "textarea";
   autoComplete?: string;
   defaultValue?: string;
   options?: { value: string; label: string }[];
   hint?: string;
+  maxLength?: number;
 }
 
 export function ValidatedForm({
@@ -37,6 +40,7 @@ export function ValidatedForm({
   schema,
   action,
   fields,
+  hidden = {},
   submitLabel,
   successMessage,
   t,
@@ -46,16 +50,19 @@ export function ValidatedForm({
   schema: keyof typeof SCHEMAS;
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   fields: FieldSpec[];
+  /** Values the form carries without showing them, e.g. the id of the record it edits. */
+  hidden?: Record<string, string>;
   submitLabel: string;
   successMessage?: string;
-  t: Messages["forms"];
+  /** Error messages by key (`forms.errors`, `classes.errors`). */
+  t: { errors: Record<string, string> };
   danger?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle", errors: {} });
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const errors = { ...state.errors, ...clientErrors };
   const translate = (key: string) => {
-    const text = (t.errors as Record<string, string>)[key] ?? key;
+    const text = t.errors[key] ?? key;
     return text.replace(/\{(\w+)\}/g, (_, name: string) => String(state.params?.[name] ?? ""));
   };
 
@@ -68,6 +75,9 @@ export function ValidatedForm({
 
   return (
     <form id={id} action={formAction} onSubmit={validate} className="form-grid card" noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {fields.map((f) => {
         const error = errors[f.name];
         const describedBy = [f.hint ? `${id}-${f.name}-hint` : "", `${id}-${f.name}-error`]
@@ -83,7 +93,9 @@ export function ValidatedForm({
         return (
           <div key={f.name} className="field">
             <label htmlFor={`${id}-${f.name}`}>{f.label}</label>
-            {f.type === "select" ? (
+            {f.type === "textarea" ? (
+              <textarea {...common} rows={3} maxLength={f.maxLength} />
+            ) : f.type === "select" ? (
               <select {...common}>
                 {f.options?.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -92,7 +104,12 @@ export function ValidatedForm({
                 ))}
               </select>
             ) : (
-              <input {...common} type={f.type ?? "text"} autoComplete={f.autoComplete} />
+              <input
+                {...common}
+                type={f.type ?? "text"}
+                autoComplete={f.autoComplete}
+                maxLength={f.maxLength}
+              />
             )}
             {f.hint && (
               <p id={`${id}-${f.name}-hint`} className="muted small">

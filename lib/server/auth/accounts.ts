@@ -144,6 +144,21 @@ export async function mergeGuestIntoUser(
       if (existing) await tx.questionReport.delete({ where: { id: existing.id } });
       await tx.questionReport.update({ where: { id: report.id }, data: { learnerId: target.id } });
     }
+    // Class memberships move with the progress. Where both were in a class, the account's
+    // enrolment stands; a guest enrolment in a class this account teaches is dropped. What
+    // stays behind goes with the guest learner.
+    const accountClasses = await tx.enrollment.findMany({
+      where: { learnerId: target.id },
+      select: { classId: true },
+    });
+    await tx.enrollment.updateMany({
+      where: {
+        learnerId: guest.id,
+        classId: { notIn: accountClasses.map((e) => e.classId) },
+        class: { teacherId: { not: options.userId } },
+      },
+      data: { learnerId: target.id },
+    });
     await tx.learner.delete({ where: { id: guest.id } });
     return { movedCards, movedLogs: moved.count };
   });
@@ -191,7 +206,7 @@ export async function becomeTeacher(db: Db, options: { userId: string }): Promis
   await db.user.update({ where: { id: options.userId }, data: { role: "teacher" } });
 }
 
-/** Removes the account and everything it owns (learner, cards, logs, sessions) in one transaction. */
+/** Removes the account and everything it owns (learner, cards, logs, sessions, the classes it teaches). */
 export async function deleteAccount(
   db: Db,
   options: { userId: string; confirmEmail: string },
@@ -226,12 +241,33 @@ export async function exportMyData(db: Db, options: { userId: string }) {
           practiceAttempts: { orderBy: { startedAt: "asc" }, include: { answers: true } },
           interviewSessions: { orderBy: { startedAt: "asc" }, include: { answers: true } },
           questionReports: { orderBy: { createdAt: "asc" } },
+          enrollments: {
+            orderBy: { joinedAt: "asc" },
+            select: {
+              displayName: true,
+              joinedAt: true,
+              class: { select: { id: true, name: true } },
+            },
+          },
+        },
+      },
+      classes: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          timeZone: true,
+          joinCode: true,
+          joiningOpen: true,
+          archivedAt: true,
+          createdAt: true,
         },
       },
     },
   });
   if (!user) throw new NotFoundError("no such account");
-  const { learner, ...profile } = user;
+  const { learner, classes, ...profile } = user;
   return {
     exportedAt: new Date().toISOString(),
     profile,
@@ -260,5 +296,11 @@ export async function exportMyData(db: Db, options: { userId: string }) {
       })),
     })),
     questionReports: learner?.questionReports ?? [],
+    classMemberships: (learner?.enrollments ?? []).map(({ class: joined, ...enrollment }) => ({
+      classId: joined.id,
+      className: joined.name,
+      ...enrollment,
+    })),
+    classesTaught: classes,
   };
 }

@@ -10,7 +10,9 @@ export interface RateLimitCheck {
 
 /**
  * Counts one request against every check, or throws RateLimitedError (nothing counted) when any
- * is over its limit. Stored in the database, so every app instance shares the counts.
+ * is over its limit. Stored in the database, so every app instance shares the counts. Returns
+ * the ids of the events it recorded, for a limit that only counts failures: the caller counts
+ * first (so concurrent requests see each other) and deletes them once the request succeeded.
  *
  * The request is recorded first and counted after, without a transaction: two instances racing
  * at the limit both see each other's row and both refuse, so the limit is never exceeded (at
@@ -19,7 +21,7 @@ export interface RateLimitCheck {
 export async function consumeRateLimits(
   db: Db,
   options: { checks: readonly RateLimitCheck[]; now: Date },
-): Promise<void> {
+): Promise<string[]> {
   const { checks, now } = options;
   const windowStart = (limit: RateLimit) => new Date(now.getTime() - limit.windowMs);
   // Rows that no window counts any more; keeps the table at about an hour of requests.
@@ -62,4 +64,5 @@ export async function consumeRateLimits(
     await db.rateLimitEvent.deleteMany({ where: { id: { in: myIds } } });
     throw new RateLimitedError(`too many requests; try again in ${Math.ceil(wait / 60)} min`, wait);
   }
+  return myIds;
 }

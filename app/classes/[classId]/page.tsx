@@ -1,0 +1,288 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/forms/action-button";
+import { ValidatedForm } from "@/components/forms/validated-form";
+import { RecordIdSchema } from "@/lib/core/classes/class-schemas";
+import { formatJoinCode } from "@/lib/core/classes/join-code";
+import { fillMessage, type Locale, type Messages } from "@/lib/i18n/locales";
+import { getMessages } from "@/lib/i18n/server";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
+import {
+  getStudentClass,
+  getTeacherClass,
+  type StudentClass,
+  type TeacherClass,
+} from "@/lib/server/classes/class-queries";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import { getLearnerId } from "@/lib/server/learners";
+import { isSecureRequest } from "@/lib/server/request";
+import {
+  leaveClassAction,
+  newJoinCode,
+  removeClass,
+  removeClassStudent,
+  saveClassDetails,
+  setClassArchived,
+  setClassJoining,
+} from "../actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.classes.title };
+}
+
+type Props = { params: Promise<{ classId: string }> };
+
+const unlessNotFound = <T,>(load: Promise<T>): Promise<T | null> =>
+  load.catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+
+/**
+ * The class page: its teacher manages it here; a student enrolled in it sees it; everyone else,
+ * including a student who left or was removed, gets the 404 page.
+ */
+export default async function ClassPage({ params }: Props) {
+  const id = RecordIdSchema.safeParse((await params).classId);
+  if (!id.success) notFound();
+  const classId = id.data;
+  const { locale, t } = await getMessages();
+  const user = await getCurrentUser();
+  const taught = user
+    ? await unlessNotFound(getTeacherClass(db, { teacherId: user.id, classId }))
+    : null;
+  if (taught) return <TeacherView k={taught} origin={await origin()} locale={locale} t={t} />;
+  const learnerId = await getLearnerId();
+  const joined = learnerId
+    ? await unlessNotFound(getStudentClass(db, { learnerId, classId }))
+    : null;
+  if (joined) return <StudentView k={joined} locale={locale} t={t} />;
+  notFound();
+}
+
+/** Where this app is served, for the join link the teacher hands out. */
+async function origin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
+  return `${(await isSecureRequest()) ? "https" : "http"}://${host}`;
+}
+
+function dateIn(locale: Locale, timeZone: string) {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+  return (value: Date) => format.format(value);
+}
+
+function TeacherView({
+  k,
+  origin,
+  locale,
+  t,
+}: {
+  k: TeacherClass;
+  origin: string;
+  locale: Locale;
+  t: Messages;
+}) {
+  const c = t.classes;
+  const code = formatJoinCode(k.joinCode);
+  const link = `${origin}/join/${code}`;
+  const date = dateIn(locale, k.timeZone);
+  const classValues = { classId: k.id };
+  return (
+    <>
+      <p>
+        <Link href="/classes">← {c.title}</Link>
+      </p>
+      <div className="page-title">
+        <h1>{k.name}</h1>
+        {k.archivedAt && <span className="badge">{c.archived}</span>}
+      </div>
+      {k.description && <p className="lead">{k.description}</p>}
+
+      <section className="card join-panel" aria-labelledby="join-title">
+        <h2 id="join-title">{c.joinSection}</h2>
+        <p className="muted small" id="join-code-label">
+          {c.joinCodeLabel}
+        </p>
+        <p className="join-code" aria-labelledby="join-code-label" data-testid="join-code">
+          {code}
+        </p>
+        <p className="muted small">{c.joinHint}</p>
+        <p>
+          {c.joinLink}:{" "}
+          <a href={`/join/${code}`} className="join-link" data-testid="join-link">
+            {link}
+          </a>
+        </p>
+        <p role="status">{k.joiningOpen ? c.joiningOpenState : c.joiningClosedState}</p>
+        <div className="actions">
+          <ActionButton
+            action={setClassJoining}
+            values={{ ...classValues, open: String(!k.joiningOpen) }}
+            label={k.joiningOpen ? c.closeJoining : c.openJoining}
+            errors={c.errors}
+          />
+          <ActionButton
+            action={newJoinCode}
+            values={classValues}
+            label={c.regenerate}
+            errors={c.errors}
+            confirm={{
+              title: c.regenerateTitle,
+              body: c.regenerateBody,
+              confirmLabel: c.regenerate,
+              cancelLabel: c.cancel,
+            }}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="roster-title">
+        <h2 id="roster-title">
+          {c.roster} <span className="muted">({k.roster.length})</span>
+        </h2>
+        {k.roster.length === 0 ? (
+          <p className="card">{c.rosterEmpty}</p>
+        ) : (
+          <div className="table-scroll card">
+            <table className="roster-table">
+              <thead>
+                <tr>
+                  <th scope="col">{c.student}</th>
+                  <th scope="col">{c.joined}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{c.remove}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {k.roster.map((s) => (
+                  <tr key={s.enrollmentId}>
+                    <th scope="row">
+                      {s.name}
+                      {s.guest && <span className="badge">{c.guest}</span>}
+                    </th>
+                    <td>{date(s.joinedAt)}</td>
+                    <td>
+                      <ActionButton
+                        action={removeClassStudent}
+                        values={{ ...classValues, enrollmentId: s.enrollmentId }}
+                        label={c.remove}
+                        accessibleLabel={fillMessage(c.removeLabel, { name: s.name })}
+                        small
+                        errors={c.errors}
+                        confirm={{
+                          title: fillMessage(c.removeTitle, { name: s.name }),
+                          body: c.removeBody,
+                          confirmLabel: c.remove,
+                          cancelLabel: c.cancel,
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="details-title">
+        <h2 id="details-title">{c.details}</h2>
+        <ValidatedForm
+          id="class-details"
+          schema="updateClass"
+          action={saveClassDetails}
+          hidden={classValues}
+          submitLabel={c.save}
+          successMessage={c.saved}
+          t={c}
+          fields={[
+            { name: "name", label: c.name, defaultValue: k.name, maxLength: 80 },
+            {
+              name: "description",
+              label: c.description,
+              type: "textarea",
+              defaultValue: k.description ?? "",
+              maxLength: 500,
+            },
+            { name: "timeZone", label: c.timeZone, defaultValue: k.timeZone },
+          ]}
+        />
+        <div className="card">
+          <p className="muted">{c.archiveNote}</p>
+          <ActionButton
+            action={setClassArchived}
+            values={{ ...classValues, archived: String(!k.archivedAt) }}
+            label={k.archivedAt ? c.unarchive : c.archive}
+            errors={c.errors}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="delete-title">
+        <h2 id="delete-title">{c.deleteTitle}</h2>
+        <div className="card">
+          <p className="muted">{c.deleteBody}</p>
+          <ActionButton
+            action={removeClass}
+            values={classValues}
+            label={c.delete}
+            danger
+            errors={c.errors}
+            confirm={{
+              title: fillMessage(c.deleteConfirmTitle, { name: k.name }),
+              body: c.deleteBody,
+              confirmLabel: c.delete,
+              cancelLabel: c.cancel,
+            }}
+          />
+        </div>
+      </section>
+    </>
+  );
+}
+
+function StudentView({ k, locale, t }: { k: StudentClass; locale: Locale; t: Messages }) {
+  const c = t.classes;
+  return (
+    <>
+      <p>
+        <Link href="/classes">← {c.title}</Link>
+      </p>
+      <div className="page-title">
+        <h1>{k.name}</h1>
+        {k.archivedAt && <span className="badge">{c.archived}</span>}
+      </div>
+      {k.description && <p className="lead">{k.description}</p>}
+      {k.archivedAt && <p className="notice">{c.archivedNote}</p>}
+      <div className="card">
+        <p>{fillMessage(c.teacher, { name: k.teacherName })}</p>
+        <p className="muted">
+          {fillMessage(c.joinedOn, { date: dateIn(locale, k.timeZone)(k.joinedAt) })}
+        </p>
+        {k.displayName && (
+          <p className="muted">{fillMessage(c.joinedAs, { name: k.displayName })}</p>
+        )}
+        <ActionButton
+          action={leaveClassAction}
+          values={{ classId: k.id }}
+          label={c.leave}
+          errors={c.errors}
+          confirm={{
+            title: fillMessage(c.leaveTitle, { name: k.name }),
+            body: c.leaveBody,
+            confirmLabel: c.leave,
+            cancelLabel: c.cancel,
+          }}
+        />
+      </div>
+    </>
+  );
+}
