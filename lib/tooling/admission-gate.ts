@@ -50,14 +50,15 @@ function writeOverloaded({ req, res }: Pending, retryAfter: number): void {
  *
  * - A route on the synchronous SQLite driver runs from start to end in one turn of the event
  *   loop (its awaits are all microtasks). Started as they are read, a turn that reads 200
- *   requests runs 200 of them before it reads anything else, the health check included.
- *   So one request is started per turn; between turns the loop reads the sockets again.
+ *   requests runs 200 of them before it reads anything else, the health check included. So
+ *   requests are started after the loop has read its sockets (setImmediate), at most
+ *   `maxConcurrent` at a time: a turn works on no more than that, then reads again.
  * - libuv accepts one new connection per turn. In a burst, connections wait in the kernel's
  *   accept queue, where no deadline reaches them, and a turn spent working accepts just one.
  *   So while connections keep coming, a turn that accepted one starts nothing until the loop
- *   has spent as long accepting as it spent on the last request: turns that only accept (and
- *   queue or refuse) take microseconds, the backlog moves into the queue, where it is seen,
- *   and half the time still goes to work.
+ *   has spent as long accepting as it spent on the last requests it started: turns that only
+ *   accept (and queue or refuse) take microseconds, the backlog moves into the queue, where
+ *   it is seen, and half the time still goes to work.
  */
 export function serveWithAdmissionGate(
   server: Server,
@@ -70,11 +71,11 @@ export function serveWithAdmissionGate(
   let connections = 0;
   let connectionsLastTurn = 0;
   let turnScheduled = false;
-  /** When the previous turn started a request, if it did. */
+  /** When the previous turn started requests, if it did. */
   let startedAt: number | undefined;
-  /** How long the loop took from starting the last request to its next turn. */
+  /** How long the loop took from starting the last requests to its next turn. */
   let workMs = 0;
-  /** When the loop came back from the last request: it has been accepting since. */
+  /** When the loop came back from the last requests: it has been accepting since. */
   let acceptingSince = 0;
   let refused = 0;
   let refusedSince = now();
@@ -101,7 +102,7 @@ export function serveWithAdmissionGate(
     setImmediate(turn);
   }
 
-  // Runs after the loop has read its sockets (setImmediate): starts at most one request.
+  // Runs once per loop turn while requests wait, after the loop has read its sockets.
   function turn(): void {
     const t = now();
     turnScheduled = false;
@@ -113,8 +114,7 @@ export function serveWithAdmissionGate(
     const accepted = connections !== connectionsLastTurn;
     connectionsLastTurn = connections;
     if (!accepted || t - acceptingSince >= workMs) {
-      const pending = queue.start();
-      if (pending) {
+      for (let pending = queue.start(); pending; pending = queue.start()) {
         startedAt = t;
         // "close": the answer is sent or the client went away; either way the slot is free.
         pending.res.once("close", () => {
