@@ -12,6 +12,11 @@ export const EnvSchema = z.object({
   AUTH_GOOGLE_ID: z.string().optional(),
   AUTH_GOOGLE_SECRET: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  // Admission control of the production server (lib/tooling/admission-gate.ts; defaults measured
+  // in docs/decisions/004-shed-load-when-saturated.md).
+  PODDECK_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
+  PODDECK_MAX_QUEUE: z.coerce.number().int().min(1).default(256),
+  PODDECK_MAX_WAIT_MS: z.coerce.number().int().min(1).default(1000),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string };
