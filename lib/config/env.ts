@@ -12,6 +12,8 @@ export const EnvSchema = z.object({
   AUTH_GOOGLE_ID: z.string().optional(),
   AUTH_GOOGLE_SECRET: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  // Proxies in front that append the client's address to X-Forwarded-For (per-address limits).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string };
@@ -25,4 +27,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`invalid environment: ${problems.join("; ")}`);
   }
   return { ...parsed.data, databaseFile: resolveDatabaseFile(parsed.data.DATABASE_URL) };
+}
+
+/** How many proxies in front report the client's address; the default when unset or invalid. */
+export function trustedProxyHops(source: Record<string, string | undefined> = process.env): number {
+  const parsed = EnvSchema.shape.TRUSTED_PROXY_HOPS.safeParse(source.TRUSTED_PROXY_HOPS);
+  // `npm start` refuses an invalid value before serving; a server started otherwise falls back.
+  return parsed.success ? parsed.data : 1;
 }
