@@ -5,8 +5,8 @@ import { RateLimitedError } from "../errors";
  * Limits on answers are counted from the answer rows themselves, which every answer stores
  * anyway: the hot path pays one indexed read, run alongside its other reads, instead of writing
  * and reading RateLimitEvent rows. The read asks for the learner's max-th most recent answer
- * inside the window (`ORDER BY answeredAt DESC` with `skip: max - 1`): it exists exactly when the
- * limit is reached, and the request may go on once it leaves the window. Concurrent submits of
+ * inside the window (newest first, skipping max - 1): it exists exactly when the limit is
+ * reached, and the request may go on once it leaves the window. Concurrent submits of
  * one learner may each pass the read before the others write, so a learner can overshoot by the
  * requests they have in flight; the next window then starts full.
  */

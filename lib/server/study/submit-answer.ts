@@ -34,6 +34,23 @@ async function findReplay(db: Db, learnerId: string, clientAnswerId: string) {
 }
 
 /**
+ * When the learner's answers of the limit's window are at its max: the oldest that still counts
+ * (it frees a place when it leaves the window); else null. Raw SQL because it runs on every
+ * submit: Prisma builds a query plan per call, which costs several times this indexed read.
+ */
+async function findBlockingAnswer(
+  db: Db,
+  options: { learnerId: string; limit: RateLimit; now: Date },
+): Promise<Date | null> {
+  const { learnerId, limit, now } = options;
+  const rows = await db.$queryRaw<{ reviewedAt: Date | string }[]>`
+    SELECT "reviewedAt" FROM "ReviewLog"
+    WHERE "learnerId" = ${learnerId} AND "reviewedAt" > ${answerWindowStart(limit, now)}
+    ORDER BY "reviewedAt" DESC LIMIT 1 OFFSET ${limit.max - 1}`;
+  return rows[0] ? new Date(rows[0].reviewedAt) : null;
+}
+
+/**
  * Applies one answer exactly once: a retry with the same client answer id gets the stored
  * result; an answer to a card that changed since it was shown (another tab) is refused.
  * Reads, all at once: the question, the learner's settings with its card for it, and the
@@ -71,14 +88,7 @@ export async function submitAnswer(
         cards: { where: { questionId: input.questionId }, take: 1 },
       },
     }),
-    limit
-      ? db.reviewLog.findFirst({
-          where: { learnerId, reviewedAt: { gt: answerWindowStart(limit, now) } },
-          orderBy: { reviewedAt: "desc" },
-          skip: limit.max - 1,
-          select: { reviewedAt: true },
-        })
-      : null,
+    limit ? findBlockingAnswer(db, { learnerId, limit, now }) : null,
   ]);
   if (!questionRow) throw new NotFoundError("no such question");
   if (!learner) throw new NotFoundError("no such learner");
@@ -86,7 +96,7 @@ export async function submitAnswer(
     // A retry of an answer stored before adds nothing: it gets its result even at the limit.
     const replay = await findReplay(db, learnerId, input.clientAnswerId);
     if (replay) return replay;
-    assertUnderAnswerLimit(limit, blocking.reviewedAt, now);
+    assertUnderAnswerLimit(limit, blocking, now);
   }
   const question = parseQuestionPayload(questionRow.payload);
   const selfGraded = SELF_GRADED_KINDS.includes(question.kind);
