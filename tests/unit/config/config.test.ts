@@ -38,6 +38,11 @@ describe("readEnv", () => {
     expect(() => readEnv({ PORT: "70000" })).toThrow(EnvError);
     expect(() => readEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
   });
+  it("trusts one proxy in front by default and refuses a count below one", () => {
+    expect(readEnv({}).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(readEnv({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => readEnv({ TRUSTED_PROXY_HOPS: "0" })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
 });
 
 describe("assertThrowawayDatabase", () => {
