@@ -23,6 +23,10 @@ const limits = {
 const app = next({ dev: false, dir: process.cwd(), port: env.PORT });
 await app.prepare();
 const server = http.createServer();
+// Node closes an idle kept-alive connection after 5 s; a client that sends on it at that moment
+// gets ECONNRESET (seen in CI). Longer than any proxy's idle timeout in front of us (60 s is common).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 serveWithAdmissionGate(server, limits, app.getRequestHandler());
 
 let stopping = false;
