@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -23,8 +24,52 @@ export function checkDatabaseFile(file: string): void {
   }
 }
 
-/** `prisma migrate deploy`: applies pending migrations, a no-op when all are applied. */
+/**
+ * Whether every migration in prisma/migrations is recorded in the database as applied, unchanged
+ * (Prisma's checksum is the SHA-256 of migration.sql), with no failed or unknown one. Read from
+ * Prisma's own `_prisma_migrations` table: a restart skips the CLI, which costs ≈ 2.6 s of CPU.
+ */
+export function migrationsUpToDate(root: string, file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  const folder = path.join(root, "prisma", "migrations");
+  const local = new Map(
+    fs
+      .readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => [
+        entry.name,
+        createHash("sha256")
+          .update(fs.readFileSync(path.join(folder, entry.name, "migration.sql")))
+          .digest("hex"),
+      ]),
+  );
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    const table = sqlite
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .get();
+    if (!table) return false;
+    const rows = sqlite
+      .prepare(
+        "SELECT migration_name AS name, checksum, finished_at AS finishedAt, rolled_back_at AS rolledBackAt FROM _prisma_migrations",
+      )
+      .all() as { name: string; checksum: string; finishedAt: unknown; rolledBackAt: unknown }[];
+    const applied = rows.filter((row) => row.rolledBackAt === null);
+    return (
+      applied.length === local.size &&
+      applied.every((row) => row.finishedAt !== null && local.get(row.name) === row.checksum)
+    );
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * `prisma migrate deploy`: applies pending migrations. Skipped when `migrationsUpToDate`; anything
+ * else (pending, edited, failed or unknown migrations) goes to Prisma, which applies or explains.
+ */
 export function applyMigrations(root: string, file: string): void {
+  if (migrationsUpToDate(root, file)) return;
   const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
   const result = spawnSync(process.execPath, [cli, "migrate", "deploy"], {
     cwd: root,

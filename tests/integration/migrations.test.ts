@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/tooling/prepare-database";
+import { applyMigrations, migrationsUpToDate } from "@/lib/tooling/prepare-database";
 
 function schemaOf(file: string) {
   const sqlite = new Database(file, { readonly: true });
@@ -56,6 +56,44 @@ describe("migrations", () => {
     const expected = schemaOf(fromSchema);
     expect(expected.length).toBeGreaterThan(0);
     expect(schemaOf(migrated)).toEqual(expected);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("are skipped on a restart only while every one is applied unchanged", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "poddeck-test-migrations-"));
+    const file = path.join(dir, "app.db");
+    // A copy of the project's migrations folder that the test can add to and edit.
+    const root = path.join(dir, "project");
+    fs.cpSync(
+      path.join(process.cwd(), "prisma", "migrations"),
+      path.join(root, "prisma", "migrations"),
+      {
+        recursive: true,
+      },
+    );
+    expect(migrationsUpToDate(root, file), "no database yet").toBe(false);
+    applyMigrations(process.cwd(), file);
+    expect(migrationsUpToDate(root, file)).toBe(true);
+
+    const [first] = fs.readdirSync(path.join(root, "prisma", "migrations")).sort();
+    const edited = path.join(root, "prisma", "migrations", first!, "migration.sql");
+    const original = fs.readFileSync(edited);
+    fs.appendFileSync(edited, "\n-- edited after it was applied\n");
+    expect(migrationsUpToDate(root, file), "an applied migration was edited").toBe(false);
+    fs.writeFileSync(edited, original);
+
+    const pending = path.join(root, "prisma", "migrations", "99990101000000_pending");
+    fs.mkdirSync(pending);
+    fs.writeFileSync(path.join(pending, "migration.sql"), "CREATE TABLE Pending (id TEXT);\n");
+    expect(migrationsUpToDate(root, file), "a migration is pending").toBe(false);
+    fs.rmSync(pending, { recursive: true });
+
+    const sqlite = new Database(file);
+    sqlite
+      .prepare("UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = ?")
+      .run(first);
+    sqlite.close();
+    expect(migrationsUpToDate(root, file), "a migration failed halfway").toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
