@@ -269,6 +269,10 @@ const reportsOnQuestion = () =>
 
 const ROWS: Row[] = [
   { target: "GET /api/health", public: "liveness probe; reads no user data" },
+  ...["DELETE", "GET", "PATCH", "POST", "PUT"].map((method) => ({
+    target: `${method} /api/[...path]`,
+    public: "a JSON 404 for any /api/ path no route handles",
+  })),
   {
     target: "GET /api/bench/baseline",
     public: "benchmark baseline; 404 unless the bench server enables it; no user data",
@@ -282,7 +286,7 @@ const ROWS: Row[] = [
   { target: "action app/login/actions.ts#login", public: "signing in is how one gets a session" },
   { target: "action app/register/actions.ts#register", public: "creates a new account" },
   { target: "action lib/i18n/set-locale-action.ts#setLocale", public: "sets a cookie only" },
-  { target: "action app/login/page.tsx#inline", public: "starts a GitHub or Google sign-in" },
+  { target: "action app/login/actions.ts#signInWith", public: "starts a GitHub or Google sign-in" },
   {
     target: "GET /api/study",
     anonymous: async (w) => {
