@@ -20,7 +20,9 @@ import { readValues } from "./test-database";
  * `FUZZ_SEED=<seed> npx playwright test e2e/fuzz.test.ts` replays the run.
  */
 
-const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+/** Drawn once per run by playwright.config.ts, so a retry sends the same requests. */
+const SEED = Number(process.env.FUZZ_SEED);
+if (!Number.isSafeInteger(SEED)) throw new Error(`FUZZ_SEED must be an integer, not ${SEED}`);
 /**
  * Requests per route (200, and 100 more per other method it exports), per server action and per
  * page (pages render slowly, and the actions and routes behind them are fuzzed on their own).
@@ -136,6 +138,13 @@ async function expectSafeAnswer(request: FuzzRequest) {
   }
 }
 
+/** The run's seed mixed with the test's title: targets of the same shape get other values. */
+function targetSeed(): number {
+  let hash = SEED;
+  for (const c of test.info().title) hash = (Math.imul(hash, 31) + c.charCodeAt(0)) | 0;
+  return hash;
+}
+
 /** Requests sent at once: the server is fuzzed under some concurrency, and the run goes faster. */
 const BATCH = 4;
 
@@ -144,14 +153,18 @@ async function fuzz(arbitrary: fc.Arbitrary<FuzzRequest>, requests: number) {
   answers = {};
   slowest = { ms: 0, request: "" };
   const batch = fc.array(arbitrary.map(printable), { minLength: BATCH, maxLength: BATCH });
-  await fc.assert(
-    fc.asyncProperty(batch, async (batch) => {
-      await Promise.all(batch.map(expectSafeAnswer));
-    }),
-    // No shrinking: each failure names its request, and shrinking a slow server's answers can
-    // outlast the test's timeout, which would hide the failure.
-    { seed: SEED, numRuns: Math.ceil(requests / BATCH), endOnFailure: true },
-  );
+  try {
+    await fc.assert(
+      fc.asyncProperty(batch, async (batch) => {
+        await Promise.all(batch.map(expectSafeAnswer));
+      }),
+      // No shrinking: each failure names its request, and shrinking a slow server's answers can
+      // outlast the test's timeout, which would hide the failure.
+      { seed: targetSeed(), numRuns: Math.ceil(requests / BATCH), endOnFailure: true },
+    );
+  } catch (error) {
+    throw new Error(`fuzzing failed; FUZZ_SEED=${SEED} replays the run`, { cause: error });
+  }
   await expectHealthy();
   const classes = Object.entries(answers)
     .sort()
@@ -890,8 +903,22 @@ async function sessionCookie(browser: Browser, email: string, signUp: boolean): 
   }
 }
 
-/** The server actions' own learner: their fuzzing may sign it out. */
-let actionLearner: string | undefined;
+/** The server actions' own learner, and its session while it lasts: a fuzzed sign-out ends it. */
+let actionLearner: { email: string; cookie: string } | undefined;
+
+async function actionLearnerCookie(browser: Browser): Promise<string> {
+  if (actionLearner) {
+    const session = await fetch(new URL("/api/auth/session", world.base), {
+      headers: { cookie: actionLearner.cookie },
+    });
+    if ((await session.json()) !== null) return actionLearner.cookie;
+    actionLearner.cookie = await sessionCookie(browser, actionLearner.email, false);
+  } else {
+    const email = newEmail();
+    actionLearner = { email, cookie: await sessionCookie(browser, email, true) };
+  }
+  return actionLearner.cookie;
+}
 
 test.beforeAll(async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
@@ -971,12 +998,8 @@ for (const action of actions) {
     const built = actionIdsInBuild();
     const mine = built.get(action.target) ?? [];
     expect(mine.length, `the build has no id for ${action.target}`).toBeGreaterThan(0);
-    // A learner of its own, in a new session: a fuzzed sign-out may end the one before.
-    const signedIn = actionLearner
-      ? await sessionCookie(browser, actionLearner, false)
-      : await sessionCookie(browser, (actionLearner = newEmail()), true);
     const allIds = [...built.values()].flat().map((b) => b.id);
-    await fuzz(actionRequestArb(mine, allIds, signedIn), RUNS.action);
+    await fuzz(actionRequestArb(mine, allIds, await actionLearnerCookie(browser)), RUNS.action);
   });
 }
 
