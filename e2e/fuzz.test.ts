@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import fc from "fast-check";
 import { newEmail, register, signIn } from "./account-helpers";
+import { becomeTeacher, createClass, type CreatedClass } from "./class-helpers";
 import { expect, test } from "./fixtures";
 import { pagesInCode, routeHandlersInCode, serverActionsInCode } from "./routes";
 import { readValues } from "./test-database";
@@ -77,10 +78,36 @@ async function send(request: FuzzRequest) {
   });
   const text = await response.text();
   const ms = performance.now() - start;
-  const statusClass = `${String(response.status)[0]}xx`;
+  const shed = isShed(response.status, response.headers, text);
+  const statusClass = shed ? "503 shed" : `${String(response.status)[0]}xx`;
   answers[statusClass] = (answers[statusClass] ?? 0) + 1;
   if (ms > slowest.ms) slowest = { ms, request: `${request.method} ${request.path.slice(0, 100)}` };
-  return { status: response.status, text };
+  return {
+    status: response.status,
+    text,
+    shed,
+    retryAfter: Number(response.headers.get("retry-after")),
+  };
+}
+
+/**
+ * The admission gate's answer when the server is saturated (README, Overload): a 503 with
+ * Retry-After, the request never started. Load shedding, not a failure of the route.
+ */
+function isShed(status: number, headers: Headers, text: string): boolean {
+  return (
+    status === 503 &&
+    headers.has("retry-after") &&
+    (text.includes('"error":"overloaded"') || text.includes("Сервер перегружен"))
+  );
+}
+
+/** Sends again, after the wait the server asked for, a request it shed while saturated. */
+async function sendUnshed(request: FuzzRequest) {
+  const first = await send(request);
+  if (!first.shed) return first;
+  await new Promise((resolve) => setTimeout(resolve, first.retryAfter * 1000));
+  return send(request);
 }
 
 function escapeRegExp(text: string) {
@@ -123,7 +150,8 @@ function printable(request: FuzzRequest): FuzzRequest {
 }
 
 async function expectSafeAnswer(request: FuzzRequest) {
-  const { status, text } = await send(request);
+  const { status, text, shed } = await sendUnshed(request);
+  if (shed) return;
   const excerpt = text.slice(0, 400);
   expect(status, `5xx for ${describeRequest(request)}\n${excerpt}`).toBeLessThan(500);
   for (const [what, pattern] of LEAKS) {
@@ -180,17 +208,17 @@ async function expectHealthy() {
   const headers = { "x-forwarded-for": `fuzz-health-${sent}` };
   const health = await send({ method: "GET", path: "/api/health", headers });
   expect(health.status, health.text).toBe(200);
-  const mine = await send({
+  const mine = await sendUnshed({
     method: "GET",
     path: `/api/study?deck=${DECKS[0]}`,
     headers: { ...headers, cookie: world.learnerCookie },
   });
   expect(mine.status, mine.text).toBe(200);
-  const next = await send({ method: "GET", path: `/api/study?deck=${DECKS[1]}`, headers });
+  const next = await sendUnshed({ method: "GET", path: `/api/study?deck=${DECKS[1]}`, headers });
   const { card } = JSON.parse(next.text) as {
     card: { question: { id: string }; cardVersion: number | null };
   };
-  const answer = await send({
+  const answer = await sendUnshed({
     method: "POST",
     path: "/api/study/answers",
     headers: { ...headers, "content-type": "application/json" },
@@ -602,6 +630,7 @@ function templates(): Record<string, fc.Arbitrary<unknown>> {
       position: fc.constantFrom(0, 1),
       coveredPoints: fc.array(fc.nat(5), { maxLength: 5 }),
     }),
+    "/api/join/[code]": fc.record({ displayName: fc.string({ maxLength: 40 }) }),
     "/api/questions/[questionId]/reports": fc.record({
       reason: fc.constantFrom("wrong-answer", "ambiguous", "unclear-wording", "other"),
       comment: fc.string({ maxLength: 100 }),
@@ -728,6 +757,11 @@ const FORM_FIELDS = [
   "reviewsPerDay",
   "learningSteps",
   "relearningSteps",
+  "classId",
+  "enrollmentId",
+  "description",
+  "archived",
+  "open",
 ];
 const formValue = fc.oneof(
   fc.constantFrom(
@@ -741,13 +775,17 @@ const formValue = fc.oneof(
     "1m 10m",
     "/study",
     "//evil.example",
+    "true",
+    "on",
   ),
   fc.uuid().map((id) => `fuzz-${id}@example.test`),
   weirdString.filter((s) => !s.includes("\r")),
 );
-const formFields = fc.array(fc.tuple(fc.constantFrom(...FORM_FIELDS), formValue), {
-  maxLength: 8,
-});
+/** Form fields by name, with odd values and the real ids (of a class its owner alone may change). */
+function formFieldsArb() {
+  const value = fc.oneof(formValue, fc.constantFrom(...Object.values(world.params).flat()));
+  return fc.array(fc.tuple(fc.constantFrom(...FORM_FIELDS), value), { maxLength: 8 });
+}
 
 function actionRequestArb(
   built: BuiltAction[],
@@ -762,6 +800,7 @@ function actionRequestArb(
     { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-f]{0,44}$/) },
   );
   const boundary = fc.constantFrom("fuzzboundary", "----WebKitFormBoundaryFuzz");
+  const formFields = formFieldsArb();
   // A fetch action (the Next-Action header), a form post without JavaScript, or neither.
   const body = fc.oneof(
     fc.tuple(actionId, replyArb, formFields, boundary).map(([id, reply, fields, b]) => ({
@@ -885,9 +924,19 @@ async function postJson(path: string, cookie: string, data: unknown) {
   return { json: (await response.json()) as Record<string, string>, response };
 }
 
-/** The cookies of a browser that signed up (or in): a learner's session. */
-async function sessionCookie(browser: Browser, email: string, signUp: boolean): Promise<string> {
-  const context = await browser.newContext();
+/**
+ * The cookies of a browser that signed up (or in), after `then` ran in it: a learner's session.
+ * Its own address, like every test's, keeps its sign-up apart from the per-address limits.
+ */
+async function sessionCookie(
+  browser: Browser,
+  email: string,
+  signUp: boolean,
+  then?: (page: Page) => Promise<void>,
+): Promise<string> {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": `fuzz-setup-${crypto.randomUUID()}` },
+  });
   try {
     const page = await context.newPage();
     if (signUp) {
@@ -896,6 +945,7 @@ async function sessionCookie(browser: Browser, email: string, signUp: boolean): 
       await signIn(page, email);
       await expect(page).toHaveURL(/\/study/);
     }
+    await then?.(page);
     const cookies = await context.cookies();
     return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   } finally {
@@ -930,7 +980,12 @@ test.beforeAll(async ({ browser }, testInfo) => {
     params: {},
     questionIds: [],
   };
-  world.learnerCookie = await sessionCookie(browser, newEmail(), true);
+  // A teacher with a class: the class pages and the join route get a real id and code.
+  let created: CreatedClass | undefined;
+  world.learnerCookie = await sessionCookie(browser, newEmail(), true, async (page) => {
+    await becomeTeacher(page);
+    created = await createClass(page, "Fuzz class");
+  });
   // A guest is whoever answered without an account: the answer sets the signed cookie.
   const guest = await postJson("/api/practice/attempts", "", {
     clientId: crypto.randomUUID(),
@@ -959,6 +1014,8 @@ test.beforeAll(async ({ browser }, testInfo) => {
     sessionId: sessions,
     questionId: world.questionIds,
     deckId: DECKS,
+    classId: [created!.classId],
+    code: [created!.code],
     nextauth: [
       "session",
       "csrf",

@@ -29,7 +29,7 @@ export async function login(_prev: FormState, formData: FormData): Promise<FormS
   try {
     await signIn("credentials", {
       ...parsed.data,
-      redirectTo: safeRedirectPath(formData.get("next"), "/study"),
+      redirectTo: safeRedirectPath(formFields(formData).next ?? null, "/study"),
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
