@@ -97,6 +97,12 @@ export const RATE_LIMITS = {
     per: "address",
   },
 
+  /**
+   * Previews of an uploaded or pasted document (parsing and generating cost up to a few hundred
+   * ms of CPU for a 256 KB one). An author fixing a document previews after every fix.
+   */
+  deckPreviewsPerUser: { bucket: "deck-previews:user", max: 120, windowMs: HOUR_MS, per: "user" },
+
   // Not called yet: the live quiz and document uploads come in later issues, and each of those
   // features must call consumeRateLimits with its entry here.
   liveGamesPerUser: { bucket: "live-games:user", max: 20, windowMs: HOUR_MS, per: "user" },
