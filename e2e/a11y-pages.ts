@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { newEmail, register } from "./account-helpers";
 import { expectNoAxeViolations } from "./axe";
+import { becomeTeacher, createClass } from "./class-helpers";
 import { test } from "./fixtures";
 import { answerByKeyboard } from "./practice-helpers";
 import { answerCurrentCard } from "./study-helpers";
@@ -131,6 +132,53 @@ const A11Y_PAGES: A11yRow[] = [
       await openAllDetails(page);
       await expectNoAxeViolations(page);
       await checkPath(page, "/");
+    },
+  },
+  { path: "/classes" },
+  { path: "/join" },
+  {
+    name: "classes: a teacher's list, form errors, the class page and a dialog; joining; a student's views",
+    visit: async (page) => {
+      await register(page, newEmail());
+      await becomeTeacher(page);
+      await checkPath(page, "/classes");
+      await page.getByRole("button", { name: "Создать класс" }).click();
+      await expect(page.getByLabel("Название")).toHaveAttribute("aria-invalid", "true");
+      await expectNoAxeViolations(page);
+      const { classId, link } = await createClass(page, "Доступный класс", "Описание класса");
+      await expectNoAxeViolations(page);
+      await page.getByRole("button", { name: "Удалить класс" }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.keyboard.press("Escape");
+      await checkPath(page, "/classes");
+
+      // A guest in a browser of their own: the join page's states, then a student's views.
+      const guestContext = await page
+        .context()
+        .browser()!
+        .newContext({ viewport: page.viewportSize() });
+      const guest = await guestContext.newPage();
+      try {
+        await guest.goto("/join");
+        await guest.getByLabel("Код класса").fill("K7QD-M3X0");
+        await guest.getByRole("button", { name: "Найти класс" }).click();
+        await expect(guest.getByRole("main").getByRole("alert")).toContainText("8 знаков");
+        await expectNoAxeViolations(guest);
+        await guest.goto(link);
+        await expect(guest.getByRole("button", { name: "Вступить" })).toBeVisible();
+        await expectNoAxeViolations(guest);
+        await guest.getByLabel("Ваше имя — его увидит преподаватель").fill("Гость");
+        await guest.getByRole("button", { name: "Вступить" }).click();
+        await expect(guest).toHaveURL(new RegExp(`/classes/${classId}$`));
+        await checkPath(guest, `/classes/${classId}`);
+        await checkPath(guest, "/classes");
+      } finally {
+        await guestContext.close();
+      }
+
+      await checkPath(page, `/classes/${classId}`);
+      await expect(page.locator(".roster-table")).toContainText("Гость");
     },
   },
   {

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { PASSWORD, learnerOf, newEmail, register, studyCards } from "./account-helpers";
+import { CLASS_ROWS, checkClassPages, newClassWorld } from "./authorization-classes";
 import { expect, test } from "./fixtures";
-import { captureAction, type CapturedAction } from "./server-actions";
+import { captureAction, replay } from "./server-actions";
 import { countRows, freshNewCards, readValue } from "./test-database";
 
 /*
@@ -89,18 +90,6 @@ const latestAnswerIdOf = (p: Party) =>
     "SELECT clientAnswerId AS value FROM ReviewLog WHERE learnerId = ? ORDER BY reviewedAt DESC LIMIT 1",
     learnerOf(p.email),
   );
-
-/** Sends a captured action with the cookies of `api` instead of the browser's. */
-async function replay(api: APIRequestContext, action: CapturedAction) {
-  const headers = Object.fromEntries(
-    Object.entries(action.headers).filter(
-      ([name]) => !name.startsWith(":") && !["cookie", "content-length", "host"].includes(name),
-    ),
-  );
-  const response = await api.post(action.url, { headers, data: action.body, maxRedirects: 0 });
-  expect(response.status(), `${action.url} answered a forged action`).toBeLessThan(500);
-  return response;
-}
 
 async function captureAccountForm(
   party: Party,
@@ -638,6 +627,34 @@ for (const row of ROWS) {
   });
 }
 
+// The classroom's rows (e2e/authorization-classes.ts) need teachers, classes and students.
+test.describe("classes", () => {
+  // A world registers three accounts (argon2) and sets up two classes.
+  test.describe.configure({ timeout: 120_000 });
+  for (const row of CLASS_ROWS) {
+    test(`authorization: ${row.target}`, async ({ browser }) => {
+      const world = await newClassWorld(browser);
+      try {
+        await test.step("anonymous", () => row.anonymous(world));
+        await test.step("a student of another class", () => row.otherStudent(world));
+        await test.step("another teacher", () => row.otherTeacher(world));
+        await test.step("the owner", () => row.owner(world));
+      } finally {
+        await world.close();
+      }
+    });
+  }
+
+  test("a class page is its teacher's and its students' only", async ({ browser }) => {
+    const world = await newClassWorld(browser);
+    try {
+      await checkClassPages(world);
+    } finally {
+      await world.close();
+    }
+  });
+});
+
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -688,5 +705,5 @@ function targetsInCode(): string[] {
 test("every route handler and server action has a row in the authorization table", () => {
   const inCode = targetsInCode();
   expect(inCode.length).toBeGreaterThan(10);
-  expect(ROWS.map((row) => row.target).sort()).toEqual(inCode);
+  expect([...ROWS, ...CLASS_ROWS].map((row) => row.target).sort()).toEqual(inCode);
 });

@@ -78,6 +78,7 @@ function jsonRoutes(v: Victim): { path: string; data: unknown }[] {
       data: { position: 0, clientAnswerId: crypto.randomUUID(), text: "forged" },
     },
     { path: `/api/interviews/${v.sessionId}/checks`, data: { position: 0, coveredPoints: [0] } },
+    { path: "/api/join/K7QD-M3XR", data: { displayName: "Forged" } },
   ];
 }
 
@@ -95,6 +96,7 @@ function footprint(v: Victim) {
       "SELECT count(*) AS n FROM InterviewSession WHERE learnerId = ?",
       learnerId,
     ),
+    enrollments: countRows("SELECT count(*) AS n FROM Enrollment WHERE learnerId = ?", learnerId),
     interviewAnswer: readValue<string | null>(
       "SELECT text AS value FROM InterviewAnswer WHERE sessionId = ? AND position = 0",
       v.sessionId,

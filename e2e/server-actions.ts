@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { expect } from "./fixtures";
 
 /*
@@ -29,4 +29,16 @@ export async function captureAction(
   await expect.poll(() => captured !== undefined).toBe(true);
   await page.unrouteAll({ behavior: "ignoreErrors" });
   return captured!;
+}
+
+/** Sends a captured action with the cookies of `api` instead of the browser's. */
+export async function replay(api: APIRequestContext, action: CapturedAction) {
+  const headers = Object.fromEntries(
+    Object.entries(action.headers).filter(
+      ([name]) => !name.startsWith(":") && !["cookie", "content-length", "host"].includes(name),
+    ),
+  );
+  const response = await api.post(action.url, { headers, data: action.body, maxRedirects: 0 });
+  expect(response.status(), `${action.url} answered a forged action`).toBeLessThan(500);
+  return response;
 }
