@@ -2,7 +2,15 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import {
+  describeAssignment,
+  indexDeckNames,
+  type DeckNames,
+} from "@/components/classes/assignment-summary";
+import { StudentAssignmentList } from "@/components/classes/student-assignment-list";
 import { ActionButton } from "@/components/forms/action-button";
+import type { Assignment } from "@/lib/core/classes/assignment";
+import { formatDueAbsolute } from "@/lib/core/classes/format-due";
 import { ValidatedForm } from "@/components/forms/validated-form";
 import { RecordIdSchema } from "@/lib/core/classes/class-schemas";
 import { formatJoinCode } from "@/lib/core/classes/join-code";
@@ -15,9 +23,17 @@ import {
   type StudentClass,
   type TeacherClass,
 } from "@/lib/server/classes/class-queries";
+import {
+  listClassAssignmentsForStudent,
+  type StudentAssignment,
+} from "@/lib/server/classes/assignments";
+import { listClassAssignments } from "@/lib/server/classes/class-activity";
 import { db } from "@/lib/server/db";
+import { listDecks } from "@/lib/server/decks/queries";
+import { getStudySettings } from "@/lib/server/study/learner-settings";
 import { NotFoundError } from "@/lib/server/errors";
 import { getLearnerId } from "@/lib/server/learners";
+import { orNotFound } from "@/lib/server/not-found";
 import { isSecureRequest } from "@/lib/server/request";
 import {
   leaveClassAction,
@@ -57,12 +73,46 @@ export default async function ClassPage({ params }: Props) {
   const taught = user
     ? await unlessNotFound(getTeacherClass(db, { teacherId: user.id, classId }))
     : null;
-  if (taught) return <TeacherView k={taught} origin={await origin()} locale={locale} t={t} />;
+  if (taught) {
+    const [assignments, decks] = await Promise.all([
+      listClassAssignments(db, taught.id),
+      listDecks(db),
+    ]);
+    return (
+      <TeacherView
+        k={taught}
+        assignments={assignments}
+        decks={indexDeckNames(decks)}
+        origin={await origin()}
+        locale={locale}
+        t={t}
+      />
+    );
+  }
   const learnerId = await getLearnerId();
   const joined = learnerId
     ? await unlessNotFound(getStudentClass(db, { learnerId, classId }))
     : null;
-  if (joined) return <StudentView k={joined} locale={locale} t={t} />;
+  if (joined && learnerId) {
+    const now = new Date();
+    const [assignments, decks, settings] = await Promise.all([
+      // A student removed a moment ago: the 404 page, as for anyone outside the class.
+      orNotFound(listClassAssignmentsForStudent(db, { learnerId, classId, now })),
+      listDecks(db),
+      getStudySettings(db, learnerId),
+    ]);
+    return (
+      <StudentView
+        k={joined}
+        assignments={assignments}
+        decks={indexDeckNames(decks)}
+        now={now}
+        timeZone={settings.timeZone}
+        locale={locale}
+        t={t}
+      />
+    );
+  }
   notFound();
 }
 
@@ -80,11 +130,15 @@ function dateIn(locale: Locale, timeZone: string) {
 
 function TeacherView({
   k,
+  assignments,
+  decks,
   origin,
   locale,
   t,
 }: {
   k: TeacherClass;
+  assignments: Assignment[];
+  decks: ReadonlyMap<string, DeckNames>;
   origin: string;
   locale: Locale;
   t: Messages;
@@ -141,6 +195,51 @@ function TeacherView({
             }}
           />
         </div>
+      </section>
+
+      <section aria-labelledby="assignments-title">
+        <div className="page-title">
+          <h2 id="assignments-title">
+            {c.assignments} <span className="muted">({assignments.length})</span>
+          </h2>
+          <Link className="button primary small" href={`/classes/${k.id}/assignments/new`}>
+            {c.newAssignment}
+          </Link>
+        </div>
+        {assignments.length === 0 ? (
+          <p className="card">{c.assignmentsEmpty}</p>
+        ) : (
+          <div className="table-scroll card">
+            <table className="assignments-table">
+              <thead>
+                <tr>
+                  <th scope="col">{c.assignmentTitleField}</th>
+                  <th scope="col">{c.typeColumn}</th>
+                  <th scope="col">{c.opensColumn}</th>
+                  <th scope="col">{c.dueColumn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {assignments.map((a) => (
+                  <tr key={a.id} data-testid="teacher-assignment">
+                    <th scope="row">
+                      <Link
+                        href={`/classes/${k.id}/assignments/${a.id}`}
+                        aria-label={fillMessage(c.editLabel, { title: a.title })}
+                      >
+                        {a.title}
+                      </Link>
+                    </th>
+                    <td>{describeAssignment(a, decks, c, t.study.kinds)}</td>
+                    <td>{formatDueAbsolute(a.openAt, locale, k.timeZone)}</td>
+                    <td>{formatDueAbsolute(a.dueAt, locale, k.timeZone)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p className="muted small">{fillMessage(c.zoneNote, { zone: k.timeZone })}</p>
       </section>
 
       <section aria-labelledby="roster-title">
@@ -249,7 +348,23 @@ function TeacherView({
   );
 }
 
-function StudentView({ k, locale, t }: { k: StudentClass; locale: Locale; t: Messages }) {
+function StudentView({
+  k,
+  assignments,
+  decks,
+  now,
+  timeZone,
+  locale,
+  t,
+}: {
+  k: StudentClass;
+  assignments: StudentAssignment[];
+  decks: ReadonlyMap<string, DeckNames>;
+  now: Date;
+  timeZone: string;
+  locale: Locale;
+  t: Messages;
+}) {
   const c = t.classes;
   return (
     <>
@@ -262,6 +377,22 @@ function StudentView({ k, locale, t }: { k: StudentClass; locale: Locale; t: Mes
       </div>
       {k.description && <p className="lead">{k.description}</p>}
       {k.archivedAt && <p className="notice">{c.archivedNote}</p>}
+      <section aria-labelledby="my-assignments-title">
+        <h2 id="my-assignments-title">{c.assignments}</h2>
+        {assignments.length === 0 ? (
+          <p className="card">{c.noAssignments}</p>
+        ) : (
+          <StudentAssignmentList
+            items={assignments}
+            decks={decks}
+            now={now}
+            timeZone={timeZone}
+            locale={locale}
+            t={c}
+            kindNames={t.study.kinds}
+          />
+        )}
+      </section>
       <div className="card">
         <p>{fillMessage(c.teacher, { name: k.teacherName })}</p>
         <p className="muted">

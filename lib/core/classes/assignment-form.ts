@@ -2,11 +2,12 @@ import type { z } from "zod";
 import {
   ASSIGNMENT_KINDS,
   AssignmentInputSchema,
+  toAssignmentFormValues,
   type AssignmentDraft,
   type AssignmentIssue,
   type AssignmentKind,
 } from "./assignment";
-import { parseLocalDateTime } from "./local-date-time";
+import { instantToLocalDateTime, parseLocalDateTime } from "./local-date-time";
 
 /*
  * The teacher's assignment form, read the same way in the browser (instant field errors) and on
@@ -175,4 +176,59 @@ export function assignmentIssueErrors(issues: readonly AssignmentIssue[]): Assig
     errors[field] ??= key;
   }
   return errors;
+}
+
+/** What the form starts with: every field as the inputs hold it, dates local to the class. */
+export interface AssignmentFormDefaults {
+  title: string;
+  deckId: string;
+  aspects: string[];
+  kinds: string[];
+  kind: AssignmentKind;
+  questionCount: string;
+  passMark: string;
+  openAt: string;
+  dueAt: string;
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A new assignment: a study one, open from now, due in a week at 21:00 in the class's zone. */
+export function newAssignmentDefaults(
+  now: Date,
+  timeZone: string,
+  deckId: string,
+): AssignmentFormDefaults {
+  const inAWeek = instantToLocalDateTime(new Date(now.getTime() + WEEK_MS), timeZone);
+  return {
+    title: "",
+    deckId,
+    aspects: [],
+    kinds: [],
+    kind: "study",
+    questionCount: "",
+    passMark: "",
+    openAt: instantToLocalDateTime(now, timeZone),
+    dueAt: `${inAWeek.slice(0, 10)}T21:00`,
+  };
+}
+
+/** An existing assignment as the edit form shows it. */
+export function assignmentFormDefaults(
+  assignment: AssignmentDraft,
+  timeZone: string,
+): AssignmentFormDefaults {
+  const values = toAssignmentFormValues(assignment, timeZone);
+  const { task } = values;
+  return {
+    title: values.title,
+    deckId: values.deckId,
+    aspects: values.aspects,
+    kinds: values.kinds,
+    kind: task.kind,
+    questionCount: task.questionCount === null ? "" : String(task.questionCount),
+    passMark: task.kind === "practice" && task.passMark !== null ? String(task.passMark) : "",
+    openAt: values.openAt,
+    dueAt: values.dueAt,
+  };
 }
