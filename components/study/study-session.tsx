@@ -44,9 +44,12 @@ function timeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
+// One empty list for every render: a fresh default array would re-run the loading effect forever.
+const NO_ASPECTS: string[] = [];
+
 export function StudySession({
   deckIds,
-  aspects = [],
+  aspects = NO_ASPECTS,
   assignmentId,
   t,
   tr,
