@@ -200,6 +200,7 @@ const A11Y_PAGES: A11yRow[] = [
       await expect(page.getByTestId("teacher-assignment")).toHaveCount(1);
       await checkPath(page, `/classes/${classId}`);
       await page.getByRole("link", { name: "Изменить: Выучить сеть" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Изменить задание" })).toBeVisible();
       await checkPath(page, page.url());
       await page.getByRole("button", { name: "Удалить задание" }).click();
       await expect(page.getByRole("dialog")).toBeVisible();

@@ -76,10 +76,7 @@ function AssignmentItem({
 }) {
   const { assignment, progress } = item;
   const percent = Math.round(progress.progress * 100);
-  const counts = fillMessage(t.units[progress.counts.unit], {
-    done: progress.counts.done,
-    total: progress.counts.total,
-  });
+  const counts = describeCounts(progress.counts, progress.done, locale, t);
   const best = progress.best ? fillMessage(t.best, { percent: progress.best.percent }) : null;
   const valueText = [counts, best].filter(Boolean).join(", ");
   const upcoming = progress.phase === "upcoming";
@@ -91,7 +88,9 @@ function AssignmentItem({
       ? { text: t.statusOverdue, tone: "overdue" }
       : upcoming
         ? { text: t.statusUpcoming, tone: "upcoming" }
-        : null;
+        : progress.passed === false && progress.best
+          ? { text: t.statusFailed, tone: "failed" }
+          : null;
   const due = describeDue(assignment.dueAt, now, locale, timeZone);
   return (
     <>
@@ -193,4 +192,16 @@ function StartAction({ item, t }: { item: StudentAssignment; t: Messages["classe
       failedMessage={t.startFailed}
     />
   );
+}
+
+/** «2 из 4 вопросов», «1 из 21 вопроса»; a test or interview is counted or not yet. */
+function describeCounts(
+  counts: StudentAssignment["progress"]["counts"],
+  done: boolean,
+  locale: Locale,
+  t: Messages["classes"],
+): string {
+  if (counts.unit !== "question") return t.units[counts.unit][done ? "done" : "open"];
+  const form = new Intl.PluralRules(locale).select(counts.total) === "one" ? "one" : "other";
+  return fillMessage(t.units.question[form], { done: counts.done, total: counts.total });
 }

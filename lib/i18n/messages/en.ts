@@ -475,9 +475,9 @@ export const en: Messages = {
     opensOn: "Opens {date}",
     progressLabel: "Progress: {title}",
     units: {
-      question: "{done} of {total} questions",
-      test: "{done} of {total} tests",
-      interview: "{done} of {total} interviews",
+      question: { one: "{done} of {total} question", other: "{done} of {total} questions" },
+      test: { done: "test passed", open: "no test passed yet" },
+      interview: { done: "interview completed", open: "no interview completed yet" },
     },
     best: "best score {percent}%",
     statusDone: "Done",

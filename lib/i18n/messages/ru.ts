@@ -473,9 +473,9 @@ export const ru = {
     opensOn: "Откроется {date}",
     progressLabel: "Прогресс: {title}",
     units: {
-      question: "{done} из {total} вопросов",
-      test: "{done} из {total} тестов",
-      interview: "{done} из {total} собеседований",
+      question: { one: "{done} из {total} вопроса", other: "{done} из {total} вопросов" },
+      test: { done: "тест сдан", open: "тест ещё не сдан" },
+      interview: { done: "собеседование пройдено", open: "собеседование ещё не пройдено" },
     },
     best: "лучший результат {percent} %",
     statusDone: "Сделано",
