@@ -59,7 +59,7 @@ async function newAccount(browser: Browser, name: string): Promise<Party> {
   await party.page.getByLabel("Пароль").fill(PASSWORD);
   await party.page.getByLabel("Имя (необязательно)").fill(name);
   await party.page.getByRole("button", { name: "Создать аккаунт" }).click();
-  await expect(party.page).toHaveURL(/\/study/, { timeout: 15_000 });
+  await expect(party.page).toHaveURL(/\/study/, { timeout: 30_000 });
   return party;
 }
 

@@ -38,7 +38,7 @@ export async function registerNamed(page: Page, name: string, email = newEmail()
   await page.getByLabel("Имя (необязательно)").fill(name);
   await page.getByRole("button", { name: "Создать аккаунт" }).click();
   // Hashing the password (argon2) takes a while on a busy machine.
-  await expect(page).toHaveURL(/\/study/, { timeout: 15_000 });
+  await expect(page).toHaveURL(/\/study/, { timeout: 30_000 });
   return email;
 }
 
