@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AssignmentFormFields } from "@/lib/core/classes/assignment-form";
 import type { Question } from "@/lib/core/deck/types";
+import { exportMyData } from "@/lib/server/auth/accounts";
 import { getAssignmentStudyCard } from "@/lib/server/classes/assignment-study";
 import {
   AssignmentInvalidError,
@@ -118,6 +119,11 @@ describe("assignments of a teacher's class", () => {
       assignmentId,
     });
     expect(timeZone).toBe("Europe/Moscow");
+    // The teacher's data export carries the assignments they wrote.
+    const exported = await exportMyData(t.db, { userId: teacherId });
+    expect(exported.classesTaught[0]?.assignments).toMatchObject([
+      { id: assignmentId, title: "Networking", aspects: ["networking"], kind: "study" },
+    ]);
     expect(assignment).toMatchObject({
       title: "Networking",
       scope: { deckId: DECK, aspects: ["networking"], kinds: [] },
