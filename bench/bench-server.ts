@@ -12,8 +12,15 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the production build through `npm start`'s script on a throw-away database. */
-export async function startBenchServer(root: string, port: number): Promise<BenchServer> {
+/**
+ * Starts the production build through `npm start`'s script on a throw-away database; `env` adds
+ * to (or overrides) the environment the script gets.
+ */
+export async function startBenchServer(
+  root: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
   const databaseFile = path.join(os.tmpdir(), `poddeck-bench-${process.pid}-${Date.now()}.db`);
   const child: ChildProcess = spawn(
     process.execPath,
@@ -26,6 +33,7 @@ export async function startBenchServer(root: string, port: number): Promise<Benc
         DATABASE_URL: `file:${databaseFile}`,
         AUTH_SECRET: BENCH_SECRET,
         PODDECK_BENCH: "1",
+        ...env,
       },
       stdio: ["ignore", "pipe", "inherit"],
     },
@@ -59,11 +67,12 @@ export async function startBenchServer(root: string, port: number): Promise<Benc
 }
 
 /**
- * The Next.js server under the start script (it names itself "next-server"): the process whose
+ * The server under the start script (scripts/serve.ts names itself "next-server", as `next start`
+ * does): the process whose
  * RSS and CPU time we report. Not simply the largest one: the start script itself, having synced
  * the decks, can be larger than a freshly started server.
  */
-async function findServerPid(root: number): Promise<number> {
+export async function findServerPid(root: number): Promise<number> {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -81,7 +90,7 @@ async function findServerPid(root: number): Promise<number> {
     if (commandLine(pid).startsWith("next-server")) return pid;
     pending.push(...(children.get(pid) ?? []));
   }
-  throw new Error("bench: no next-server process under the start script");
+  throw new Error("no next-server process under the start script");
 }
 
 function commandLine(pid: number): string {

@@ -1,7 +1,16 @@
 import { test as base, expect } from "@playwright/test";
 
-/** Every page fails its test on an uncaught error or a console.error it did not expect. */
+/**
+ * Every test is a client of its own address, sent in X-Forwarded-For the way a proxy in front
+ * reports one (README, Rate limits): per-address limits (guests, sign-ups, sign-in failures) then
+ * count each test apart, at their real values, however many tests share one machine.
+ * Every page fails its test on an uncaught error or a console.error it did not expect.
+ */
 export const test = base.extend<{ consoleErrors: string[] }>({
+  // (`provide`, not `use`: the React hooks lint rule reads a call to `use` as a hook.)
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide) => {
+    await provide({ ...extraHTTPHeaders, "x-forwarded-for": `e2e-${crypto.randomUUID()}` });
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

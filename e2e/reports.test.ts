@@ -5,9 +5,6 @@ import { countRows, readValue, readValues } from "./test-database";
 
 const DECK = "containers-vs-pods.ru";
 
-// Each test reports from an address of its own: the per-address limit is not shared with others.
-test.use({ extraHTTPHeaders: { "x-forwarded-for": `test-${crypto.randomUUID()}` } });
-
 async function guestLearnerOf(context: BrowserContext): Promise<string> {
   const cookie = (await context.cookies()).find((c) => c.name === "pd_learner");
   expect(cookie, "reporting made this visitor a guest").toBeDefined();

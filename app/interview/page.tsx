@@ -37,6 +37,7 @@ export default async function InterviewPage() {
           defaultDeckId={defaultDeck.summary.id}
           t={t.interview}
           errors={t.practice.errors}
+          tl={t.limits}
         />
       ) : (
         <p className="card">{t.study.noDecks}</p>

@@ -36,6 +36,7 @@ export default async function PracticePage() {
           decks={decks.map((d) => d.summary)}
           defaultDeckId={defaultDeck.summary.id}
           t={t.practice}
+          tl={t.limits}
           kindNames={t.study.kinds}
         />
       ) : (

@@ -101,6 +101,7 @@ export default async function StudyPage({ searchParams }: Props) {
             aspects={aspects}
             t={t.study}
             tr={t.reports}
+            tl={t.limits}
             locale={locale}
           />
         </>

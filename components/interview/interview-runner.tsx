@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { fillMessage, type Messages } from "@/lib/i18n/locales";
 import type { InterviewItemView, InterviewView } from "@/lib/server/practice/interview-queries";
+import { rateLimitNotice } from "../api-error";
 import { postJson } from "../practice/post-json";
 
 type ItemsOnly = Pick<InterviewView, "id" | "items" | "secondsPerQuestion">;
@@ -22,11 +23,13 @@ export function InterviewRunner({
   aspectTitles,
   t,
   errorText,
+  tl,
 }: {
   initial: ItemsOnly;
   aspectTitles: Record<string, string>;
   t: Messages["interview"];
   errorText: string;
+  tl: Messages["limits"];
 }) {
   const router = useRouter();
   const [view, setView] = useState<ItemsOnly>(initial);
@@ -45,13 +48,13 @@ export function InterviewRunner({
         );
         setView(next);
         if (next.items.every((i) => i.state === "checked")) router.refresh();
-      } catch {
-        setNotice(errorText);
+      } catch (error) {
+        setNotice(rateLimitNotice(error, tl) ?? errorText);
       } finally {
         setPending(false);
       }
     },
-    [view.id, router, errorText],
+    [view.id, router, errorText, tl],
   );
 
   if (!item) return null;

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { INTERVIEW_LIMITS } from "@/lib/core/practice/assemble-interview";
 import type { Messages } from "@/lib/i18n/locales";
 import { StartInterviewSchema } from "@/lib/server/practice/schemas";
+import { rateLimitNotice } from "../api-error";
 import { postJson } from "../practice/post-json";
 import { DeckSelect, NumberField, type DeckChoice } from "@/components/forms/setup-fields";
 
@@ -14,11 +15,13 @@ export function InterviewSetupForm({
   defaultDeckId,
   t,
   errors,
+  tl,
 }: {
   decks: DeckChoice[];
   defaultDeckId: string;
   t: Messages["interview"];
   errors: Messages["practice"]["errors"];
+  tl: Messages["limits"];
 }) {
   const router = useRouter();
   const [deckId, setDeckId] = useState(defaultDeckId);
@@ -45,9 +48,9 @@ export function InterviewSetupForm({
     try {
       const { sessionId } = await postJson<{ sessionId: string }>("/api/interviews", parsed.data);
       router.push(`/interview/${sessionId}`);
-    } catch {
+    } catch (failure) {
       setPending(false);
-      setError(errors.network);
+      setError(rateLimitNotice(failure, tl) ?? errors.network);
     }
   }
 

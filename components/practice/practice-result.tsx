@@ -16,10 +16,12 @@ export function PracticeResult({
   attempt,
   t,
   tr,
+  tl,
 }: {
   attempt: PracticeAttemptView;
   t: Messages["practice"];
   tr: Messages["reports"];
+  tl: Messages["limits"];
 }) {
   const { score } = attempt;
   const aspectTitle = new Map(attempt.deck.aspects.map((a) => [a.key as string, a.title]));
@@ -74,6 +76,7 @@ export function PracticeResult({
             attemptId={attempt.id}
             label={fillMessage(t.retryMissed, { n: score.missedQuestionIds.length })}
             errorText={t.errors.network}
+            tl={tl}
           />
         ) : (
           <p>{t.noMistakes}</p>

@@ -8,6 +8,7 @@ import type { PracticeAnswerResult } from "@/lib/server/practice/practice-attemp
 import { ReportProblemButton } from "../reports/report-problem-button";
 import { AnswerArea } from "../study/answer-area";
 import { AnswerFeedback } from "../study/answer-feedback";
+import { rateLimitNotice } from "../api-error";
 import { browserTimeZone, postJson } from "./post-json";
 
 type Phase =
@@ -28,6 +29,7 @@ export function PracticeRunner({
   t,
   ts,
   tr,
+  tl,
 }: {
   attemptId: string;
   questions: Question[];
@@ -36,6 +38,7 @@ export function PracticeRunner({
   t: Messages["practice"];
   ts: Messages["study"];
   tr: Messages["reports"];
+  tl: Messages["limits"];
 }) {
   const router = useRouter();
   const [index, setIndex] = useState(() => {
@@ -72,13 +75,13 @@ export function PracticeRunner({
           },
         );
         setPhase({ name: "answered", answer, correct: result.correct });
-      } catch {
-        setNotice(t.errors.network);
+      } catch (error) {
+        setNotice(rateLimitNotice(error, tl) ?? t.errors.network);
       } finally {
         setPending(false);
       }
     },
-    [attemptId, question, pending, t.errors.network],
+    [attemptId, question, pending, t.errors.network, tl],
   );
 
   const answer = useCallback(

@@ -6,6 +6,7 @@ import type { DeckSummary, QuestionKind } from "@/lib/core/deck/types";
 import { PRACTICE_COUNT } from "@/lib/core/practice/assemble-test";
 import type { Messages } from "@/lib/i18n/locales";
 import { StartPracticeSchema } from "@/lib/server/practice/schemas";
+import { rateLimitNotice } from "../api-error";
 import { ApiError, postJson } from "./post-json";
 import { DeckSelect, NumberField } from "@/components/forms/setup-fields";
 
@@ -24,11 +25,13 @@ export function PracticeSetupForm({
   decks,
   defaultDeckId,
   t,
+  tl,
   kindNames,
 }: {
   decks: DeckOption[];
   defaultDeckId: string;
   t: T;
+  tl: Messages["limits"];
   kindNames: Messages["study"]["kinds"];
 }) {
   const router = useRouter();
@@ -71,11 +74,12 @@ export function PracticeSetupForm({
     } catch (failure) {
       setPending(false);
       setError(
-        failure instanceof ApiError && failure.code === "no_questions"
-          ? t.errors.no_questions
-          : failure instanceof ApiError && failure.status === 400
-            ? t.errors.invalid
-            : t.errors.network,
+        rateLimitNotice(failure, tl) ??
+          (failure instanceof ApiError && failure.code === "no_questions"
+            ? t.errors.no_questions
+            : failure instanceof ApiError && failure.status === 400
+              ? t.errors.invalid
+              : t.errors.network),
       );
     }
   }

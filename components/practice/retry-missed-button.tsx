@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { Messages } from "@/lib/i18n/locales";
+import { rateLimitNotice } from "../api-error";
 import { postJson } from "./post-json";
 
 /** Starts a new attempt of exactly the questions missed in `attemptId`, and opens it. */
@@ -9,10 +11,12 @@ export function RetryMissedButton({
   attemptId,
   label,
   errorText,
+  tl,
 }: {
   attemptId: string;
   label: string;
   errorText: string;
+  tl: Messages["limits"];
 }) {
   const router = useRouter();
   const [clientId] = useState(() => crypto.randomUUID());
@@ -27,9 +31,9 @@ export function RetryMissedButton({
         { clientId },
       );
       router.push(`/practice/${next}`);
-    } catch {
+    } catch (failure) {
       setPending(false);
-      setError(errorText);
+      setError(rateLimitNotice(failure, tl) ?? errorText);
     }
   }
   return (

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { StudySettings } from "@/lib/core/study/settings";
 import type { Messages } from "@/lib/i18n/locales";
+import { rateLimitMessage } from "@/lib/i18n/rate-limit-message";
 import { saveStudySettings, type SettingsFormState } from "@/app/study/settings/actions";
 
 type Field = keyof SettingsFormState["errors"];
@@ -10,9 +11,11 @@ type Field = keyof SettingsFormState["errors"];
 export function SettingsForm({
   settings,
   t,
+  tl,
 }: {
   settings: StudySettings;
   t: Messages["settings"];
+  tl: Messages["limits"];
 }) {
   const [state, action, pending] = useActionState(saveStudySettings, {
     status: "idle",
@@ -73,7 +76,13 @@ export function SettingsForm({
         {t.save}
       </button>
       <p role="status" aria-live="polite">
-        {state.status === "saved" ? t.saved : state.status === "invalid" ? t.invalid : ""}
+        {state.status === "saved"
+          ? t.saved
+          : state.status === "invalid"
+            ? t.invalid
+            : state.status === "rate_limited"
+              ? rateLimitMessage(tl, state)
+              : ""}
       </p>
     </form>
   );

@@ -2,24 +2,13 @@ import type { AssignmentGoal } from "@/lib/server/classes/assignment-study";
 import type { StudyState } from "@/lib/server/study/get-study-card";
 import type { SubmitAnswerResult } from "@/lib/server/study/submit-answer";
 import type { AnswerInput } from "@/lib/core/deck/types";
+import { apiErrorOf } from "../api-error";
 
-/** Typed calls to the study route handlers; an error carries the server's message and code. */
-export class StudyApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-  }
-}
-
+/** Typed calls to the study route handlers; a failure throws the ApiError of its answer. */
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, { ...init, headers: { "Content-Type": "application/json" } });
-  const body = (await response.json().catch(() => ({}))) as { message?: string; error?: string };
-  if (!response.ok)
-    throw new StudyApiError(body.message ?? response.statusText, response.status, body.error);
-  return body as T;
+  if (!response.ok) throw await apiErrorOf(response);
+  return (await response.json().catch(() => ({}))) as T;
 }
 
 /** With an assignment, its session (its own deck and scope, and its goal); else the decks'. */

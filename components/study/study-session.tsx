@@ -11,7 +11,8 @@ import type { StudyCard, StudyState } from "@/lib/server/study/get-study-card";
 import { ReportProblemButton } from "../reports/report-problem-button";
 import { AnswerArea } from "./answer-area";
 import { AnswerFeedback } from "./answer-feedback";
-import { fetchStudyState, postAnswer, postUndo, StudyApiError } from "./study-api";
+import { ApiError, rateLimitNotice } from "../api-error";
+import { fetchStudyState, postAnswer, postUndo } from "./study-api";
 
 type Rating = 1 | 2 | 3 | 4;
 const RATINGS: Rating[] = [1, 2, 3, 4];
@@ -53,6 +54,7 @@ export function StudySession({
   assignmentId,
   t,
   tr,
+  tl,
   locale,
 }: {
   deckIds: string[];
@@ -62,6 +64,7 @@ export function StudySession({
   assignmentId?: string;
   t: Messages["study"];
   tr: Messages["reports"];
+  tl: Messages["limits"];
   locale: Locale;
 }) {
   const [phase, setPhase] = useState<Phase>({ name: "loading" });
@@ -163,19 +166,19 @@ export function StudySession({
         setLastAnswer({ id: phase.clientAnswerId, correct: phase.correct });
         saved = true;
       } catch (error) {
-        if (error instanceof StudyApiError && error.code === "already_answered")
+        if (error instanceof ApiError && error.code === "already_answered")
           setPhase({ name: "conflict" });
         else {
           // Keep the same client answer id: a retry is applied at most once.
           setPhase({ ...phase, submitting: false });
-          setNotice(t.error);
+          setNotice(rateLimitNotice(error, tl) ?? t.error);
         }
       } finally {
         busy.current = false;
       }
       if (saved) await load();
     },
-    [phase, load, t.error],
+    [phase, load, t.error, tl],
   );
 
   const undo = useCallback(async () => {

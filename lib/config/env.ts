@@ -12,6 +12,13 @@ export const EnvSchema = z.object({
   AUTH_GOOGLE_ID: z.string().optional(),
   AUTH_GOOGLE_SECRET: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  // Admission control of the production server (lib/tooling/admission-gate.ts; defaults measured
+  // in docs/decisions/004-shed-load-when-saturated.md).
+  PODDECK_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
+  PODDECK_MAX_QUEUE: z.coerce.number().int().min(1).default(256),
+  PODDECK_MAX_WAIT_MS: z.coerce.number().int().min(1).default(1000),
+  // Proxies in front that append the client's address to X-Forwarded-For (per-address limits).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string };
@@ -25,4 +32,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`invalid environment: ${problems.join("; ")}`);
   }
   return { ...parsed.data, databaseFile: resolveDatabaseFile(parsed.data.DATABASE_URL) };
+}
+
+/** How many proxies in front report the client's address; the default when unset or invalid. */
+export function trustedProxyHops(source: Record<string, string | undefined> = process.env): number {
+  const parsed = EnvSchema.shape.TRUSTED_PROXY_HOPS.safeParse(source.TRUSTED_PROXY_HOPS);
+  // `npm start` refuses an invalid value before serving; a server started otherwise falls back.
+  return parsed.success ? parsed.data : 1;
 }

@@ -39,11 +39,13 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** Too many requests: the edge answers 429 with `Retry-After`. */
+/** Too many requests: the edge answers 429 with `Retry-After` and which limit it was. */
 export class RateLimitedError extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    /** The limit's bucket (lib/server/rate-limits/limits.ts), so the UI can say which. */
+    readonly limit: string,
   ) {
     super(message, 429, "rate_limited");
   }

@@ -116,13 +116,14 @@ export async function parseJsonBody<S extends z.ZodType>(
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
     const headers: Record<string, string> = {};
-    if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
+    const body: Record<string, string> = { error: error.code, message: error.message };
+    if (error instanceof RateLimitedError) {
+      headers["Retry-After"] = String(error.retryAfterSeconds);
+      body.limit = error.limit;
+    }
     // The unread rest of a refused body would otherwise hold the connection open, paused.
     if (error instanceof PayloadTooLargeError) headers.Connection = "close";
-    return Response.json(
-      { error: error.code, message: error.message },
-      { status: error.status, headers },
-    );
+    return Response.json(body, { status: error.status, headers });
   }
   throw error;
 }

@@ -1,8 +1,11 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { StudySettingsSchema } from "@/lib/core/study";
 import { getCurrentUser } from "./auth/current-user";
-import { db } from "./db";
+import { db, type Db } from "./db";
 import { LEARNER_COOKIE, signLearnerId, verifyLearnerCookie } from "./guest-cookie";
+import { consumeRateLimits } from "./rate-limits/consume-rate-limits";
+import { RATE_LIMITS } from "./rate-limits/limits";
+import { clientAddress } from "./request";
 
 export { LEARNER_COOKIE, signLearnerId, verifyLearnerCookie };
 
@@ -33,8 +36,8 @@ export async function getLearnerId(): Promise<string | null> {
 
 /**
  * The current learner, created on first use: for an account, its learner; for a visitor, a
- * guest bound to a signed HttpOnly cookie. Only route handlers and server actions may call it
- * (they can set cookies).
+ * guest bound to a signed HttpOnly cookie (RateLimitedError when the visitor's address made too
+ * many guests). Only route handlers and server actions may call it (they can set cookies).
  */
 export async function requireLearnerId(options: {
   timeZone?: string;
@@ -54,13 +57,37 @@ export async function requireLearnerId(options: {
   }
   const existing = await getLearnerId();
   if (existing) return existing;
-  const learner = await db.learner.create({ data: { timeZone: zone }, select: { id: true } });
-  (await cookies()).set(LEARNER_COOKIE, signLearnerId(learner.id), {
+  const learnerId = await createGuestLearner(db, {
+    timeZone: zone,
+    address: clientAddress(await headers()),
+    now: new Date(),
+  });
+  (await cookies()).set(LEARNER_COOKIE, signLearnerId(learnerId), {
     httpOnly: true,
     sameSite: "lax",
     secure: options.secure,
     path: "/",
     maxAge: ONE_YEAR_SECONDS,
+  });
+  return learnerId;
+}
+
+/**
+ * A new guest learner, counted against the guests per address limit (RateLimitedError when
+ * over it): without that, a client that drops its cookie would get a fresh learner, and so a
+ * fresh budget of every per-learner limit, with each request.
+ */
+export async function createGuestLearner(
+  db: Db,
+  options: { timeZone: string; address: string; now: Date },
+): Promise<string> {
+  await consumeRateLimits(db, {
+    checks: [{ limit: RATE_LIMITS.guestsPerAddress, key: options.address }],
+    now: options.now,
+  });
+  const learner = await db.learner.create({
+    data: { timeZone: options.timeZone },
+    select: { id: true },
   });
   return learner.id;
 }

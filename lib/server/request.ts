@@ -1,4 +1,6 @@
 import { headers } from "next/headers";
+import { trustedProxyHops } from "@/lib/config/env";
+import { addressKey, forwardedClient } from "@/lib/core/rate-limits/client-address";
 
 /** Whether the visitor reached us over HTTPS (directly or through a proxy): cookies get `Secure`. */
 export async function isSecureRequest(): Promise<boolean> {
@@ -13,8 +15,15 @@ export function safeRedirectPath(value: FormDataEntryValue | null, fallback: str
     : fallback;
 }
 
-/** The client address as the proxy in front reports it; "local" when there is none. */
+/**
+ * The key per-address limits count this client under. Trust assumption: PodDeck runs behind
+ * TRUSTED_PROXY_HOPS proxies (default 1) that each append the address they saw to
+ * X-Forwarded-For, so the entry that many places from the right is the client's and cannot be
+ * forged by it (entries to its left can). Without a proxy, Next.js fills the header from the
+ * socket, but keeps one the client sent: a client talking to the server directly could then
+ * pick its own address, so do not expose it without a proxy (README, Rate limits).
+ */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip") || "local").slice(0, 64);
+  const client = forwardedClient(headers.get("x-forwarded-for"), trustedProxyHops());
+  return client ? addressKey(client) : "local";
 }

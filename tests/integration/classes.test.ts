@@ -433,6 +433,7 @@ describe("leaving and removal", () => {
     await study(student.learnerId, 3);
     await study(guest, 2);
     await startPracticeAttempt(t.db, {
+      address: "198.51.100.7",
       learnerId: student.learnerId,
       now: NOW,
       input: StartPracticeSchema.parse({ clientId: crypto.randomUUID(), deckId: DECK, count: 5 }),

@@ -31,6 +31,7 @@ import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 const DECK = "containers-vs-pods.en";
 const NOW = new Date("2026-03-02T06:00:00Z");
 const later = (ms: number) => new Date(NOW.getTime() + ms);
+const ADDRESS = "203.0.113.5";
 
 let t: TestDatabase;
 let questions: Map<string, Question>;
@@ -69,8 +70,9 @@ describe("practice tests", () => {
   it("draws the same questions for the same seed and respects the filters", async () => {
     const learnerId = await newLearner();
     const input = startInput({ aspects: ["networking", "lifecycle"], kinds: ["true-false"] });
-    const a = await startPracticeAttempt(t.db, { learnerId, input, now: NOW });
+    const a = await startPracticeAttempt(t.db, { address: ADDRESS, learnerId, input, now: NOW });
     const b = await startPracticeAttempt(t.db, {
+      address: ADDRESS,
       learnerId,
       input: { ...input, clientId: crypto.randomUUID() },
       now: NOW,
@@ -88,25 +90,42 @@ describe("practice tests", () => {
   it("starts once per client id and refuses filters nothing matches", async () => {
     const learnerId = await newLearner();
     const input = startInput();
-    const first = await startPracticeAttempt(t.db, { learnerId, input, now: NOW });
-    const again = await startPracticeAttempt(t.db, { learnerId, input, now: NOW });
+    const first = await startPracticeAttempt(t.db, {
+      address: ADDRESS,
+      learnerId,
+      input,
+      now: NOW,
+    });
+    const again = await startPracticeAttempt(t.db, {
+      address: ADDRESS,
+      learnerId,
+      input,
+      now: NOW,
+    });
     expect(again).toEqual({ attemptId: first.attemptId, replayed: true });
     expect(await t.db.practiceAttempt.count({ where: { learnerId } })).toBe(1);
     await expect(
       startPracticeAttempt(t.db, {
+        address: ADDRESS,
         learnerId,
         input: startInput({ aspects: ["other:nothing"] }),
         now: NOW,
       }),
     ).rejects.toMatchObject({ status: 400, code: "no_questions" });
     await expect(
-      startPracticeAttempt(t.db, { learnerId, input: startInput({ deckId: "nope" }), now: NOW }),
+      startPracticeAttempt(t.db, {
+        address: ADDRESS,
+        learnerId,
+        input: startInput({ deckId: "nope" }),
+        now: NOW,
+      }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("grades on the server, stores each answer once, scores, and retries exactly the missed", async () => {
     const learnerId = await newLearner();
     const { attemptId } = await startPracticeAttempt(t.db, {
+      address: ADDRESS,
       learnerId,
       input: startInput(),
       now: NOW,
@@ -147,8 +166,20 @@ describe("practice tests", () => {
     expect(view.score.byAspect.reduce((sum, a) => sum + a.possible, 0)).toBe(10);
 
     const clientId = crypto.randomUUID();
-    const retry = await retryMissedQuestions(t.db, { learnerId, attemptId, clientId, now: NOW });
-    const again = await retryMissedQuestions(t.db, { learnerId, attemptId, clientId, now: NOW });
+    const retry = await retryMissedQuestions(t.db, {
+      address: ADDRESS,
+      learnerId,
+      attemptId,
+      clientId,
+      now: NOW,
+    });
+    const again = await retryMissedQuestions(t.db, {
+      address: ADDRESS,
+      learnerId,
+      attemptId,
+      clientId,
+      now: NOW,
+    });
     expect(again.attemptId).toBe(retry.attemptId);
     const retryView = await getPracticeAttempt(t.db, { learnerId, attemptId: retry.attemptId });
     expect(new Set(retryView.questions.map((q) => q.id))).toEqual(new Set(missed));
@@ -167,6 +198,7 @@ describe("practice tests", () => {
   it("refuses bad answers with 4xx errors", async () => {
     const learnerId = await newLearner();
     const { attemptId } = await startPracticeAttempt(t.db, {
+      address: ADDRESS,
       learnerId,
       input: startInput({ kinds: ["explain"], count: 5 }),
       now: NOW,
@@ -186,7 +218,13 @@ describe("practice tests", () => {
       }),
     ).rejects.toBeInstanceOf(BadRequestError);
     await expect(
-      retryMissedQuestions(t.db, { learnerId, attemptId, clientId: crypto.randomUUID(), now: NOW }),
+      retryMissedQuestions(t.db, {
+        address: ADDRESS,
+        learnerId,
+        attemptId,
+        clientId: crypto.randomUUID(),
+        now: NOW,
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
     expect(PracticeAnswerSchema.safeParse({ clientAnswerId: "x" }).success).toBe(false);
     expect(StartPracticeSchema.safeParse({ ...startInput(), count: 51 }).success).toBe(false);
@@ -196,6 +234,7 @@ describe("practice tests", () => {
     const owner = await newLearner();
     const intruder = await newLearner();
     const { attemptId } = await startPracticeAttempt(t.db, {
+      address: ADDRESS,
       learnerId: owner,
       input: startInput(),
       now: NOW,
@@ -217,6 +256,7 @@ describe("practice tests", () => {
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
       retryMissedQuestions(t.db, {
+        address: ADDRESS,
         learnerId: intruder,
         attemptId,
         clientId: crypto.randomUUID(),
@@ -230,6 +270,7 @@ describe("practice tests", () => {
   it("feeds answers to the scheduler once when asked to, with the auto-graded rating", async () => {
     const learnerId = await newLearner();
     const { attemptId } = await startPracticeAttempt(t.db, {
+      address: ADDRESS,
       learnerId,
       input: startInput({ kinds: ["true-false"], count: 5, countForReview: true }),
       now: NOW,
@@ -259,6 +300,7 @@ describe("practice tests", () => {
     // Without the option nothing reaches the scheduler.
     const other = await newLearner();
     const plain = await startPracticeAttempt(t.db, {
+      address: ADDRESS,
       learnerId: other,
       input: startInput({ count: 5 }),
       now: NOW,
@@ -276,8 +318,14 @@ describe("practice tests", () => {
 
   it("moves a guest's tests and interviews into the account on sign-in", async () => {
     const guest = await newLearner();
-    await startPracticeAttempt(t.db, { learnerId: guest, input: startInput(), now: NOW });
+    await startPracticeAttempt(t.db, {
+      address: ADDRESS,
+      learnerId: guest,
+      input: startInput(),
+      now: NOW,
+    });
     await startInterview(t.db, {
+      address: ADDRESS,
       learnerId: guest,
       input: { clientId: crypto.randomUUID(), deckId: DECK, count: 3, secondsPerQuestion: 90 },
       now: NOW,
@@ -293,6 +341,7 @@ describe("practice tests", () => {
 describe("mock interviews", () => {
   async function start(learnerId: string, count = 3, seed = 5) {
     const { sessionId } = await startInterview(t.db, {
+      address: ADDRESS,
       learnerId,
       input: { clientId: crypto.randomUUID(), deckId: DECK, count, secondsPerQuestion: 90, seed },
       now: NOW,

@@ -45,6 +45,35 @@ describe("query plans of the study queue", () => {
     );
   });
 
+  it("finds the answer that decides the per-minute limit by walking the index backwards", async () => {
+    // submitAnswer's limit read (findBlockingAnswer): no table row is read.
+    const detail = await plan(
+      `SELECT "reviewedAt" FROM "ReviewLog" WHERE "learnerId" = 'x' AND "reviewedAt" > '2026-01-01'
+       ORDER BY "reviewedAt" DESC LIMIT 1 OFFSET 119`,
+    );
+    expect(detail).toMatch(/SEARCH ReviewLog USING COVERING INDEX ReviewLog_learnerId_reviewedAt_/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("reads recent practice and interview answers through the learner's own tests", async () => {
+    const practice = await plan(
+      `SELECT a."answeredAt" FROM "PracticeAnswer" a LEFT JOIN "PracticeAttempt" j ON j.id = a."attemptId"
+       WHERE a."answeredAt" > '2026-01-01' AND j."learnerId" = 'x'
+         AND (j."finishedAt" IS NULL OR j."finishedAt" > '2026-01-01')
+       ORDER BY a."answeredAt" DESC LIMIT 1 OFFSET 119`,
+    );
+    expect(practice).toMatch(/SEARCH j USING INDEX PracticeAttempt_learnerId/);
+    expect(practice).not.toMatch(/SCAN a\b/);
+    const interview = await plan(
+      `SELECT a."answeredAt" FROM "InterviewAnswer" a LEFT JOIN "InterviewSession" j ON j.id = a."sessionId"
+       WHERE a."answeredAt" > '2026-01-01' AND j."learnerId" = 'x'
+         AND (j."finishedAt" IS NULL OR j."finishedAt" > '2026-01-01')
+       ORDER BY a."answeredAt" DESC LIMIT 1 OFFSET 59`,
+    );
+    expect(interview).toMatch(/SEARCH j USING INDEX InterviewSession_learnerId/);
+    expect(interview).not.toMatch(/SCAN a\b/);
+  });
+
   it("looks up a replayed answer by its unique client answer id", async () => {
     const detail = await plan(
       `SELECT response FROM "ReviewLog" WHERE "learnerId" = 'x' AND "clientAnswerId" = 'y'`,

@@ -12,11 +12,14 @@ export interface TestDatabase {
   cleanup: () => Promise<void>;
 }
 
-/** A private copy of the migrated base database: tests never share or touch var/. */
-export function createTestDatabase(): TestDatabase {
+/**
+ * A private copy of the migrated base database (or of `from`, a test database whose WAL was
+ * checkpointed): tests never share or touch var/.
+ */
+export function createTestDatabase(options: { from?: string } = {}): TestDatabase {
   const file = path.join(os.tmpdir(), `poddeck-test-${crypto.randomUUID()}.db`);
   assertThrowawayDatabase(file);
-  fs.copyFileSync(inject("migratedDatabase"), file);
+  fs.copyFileSync(options.from ?? inject("migratedDatabase"), file);
   const db = createDb(file);
   return {
     file,

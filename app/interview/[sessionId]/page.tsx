@@ -38,6 +38,7 @@ export default async function InterviewSessionPage({ params }: Props) {
           aspectTitles={Object.fromEntries(view.deck.aspects.map((a) => [a.key, a.title]))}
           t={t.interview}
           errorText={t.practice.errors.network}
+          tl={t.limits}
         />
       )}
     </>

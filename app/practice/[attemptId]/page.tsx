@@ -32,7 +32,7 @@ export default async function PracticeAttemptPage({ params }: Props) {
         </h1>
       </div>
       {attempt.finishedAt ? (
-        <PracticeResult attempt={attempt} t={t.practice} tr={t.reports} />
+        <PracticeResult attempt={attempt} t={t.practice} tr={t.reports} tl={t.limits} />
       ) : (
         <>
           {!attempt.retryOfId && attempt.questions.length < attempt.filters.count && (
@@ -48,6 +48,7 @@ export default async function PracticeAttemptPage({ params }: Props) {
             t={t.practice}
             ts={t.study}
             tr={t.reports}
+            tl={t.limits}
           />
         </>
       )}

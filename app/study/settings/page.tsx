@@ -22,7 +22,7 @@ export default async function StudySettingsPage() {
         <Link href="/study">← {t.study.title}</Link>
       </p>
       <h1>{t.settings.title}</h1>
-      <SettingsForm settings={settings} t={t.settings} />
+      <SettingsForm settings={settings} t={t.settings} tl={t.limits} />
     </>
   );
 }

@@ -286,6 +286,15 @@ export const en: Messages = {
       network: "Could not reach the server. Please try again.",
     },
   },
+  limits: {
+    seconds: "{n} s",
+    minutes: "{n} min",
+    answers: "Too many answers in a minute. You can send the next one in {wait}.",
+    practiceTests: "Too many tests in an hour. You can start a new one in {wait}.",
+    interviews: "Too many interviews in an hour. You can start a new one in {wait}.",
+    guests: "Too many new guests from your address in an hour. Try again in {wait}, or sign in.",
+    other: "Too many requests. Try again in {wait}.",
+  },
   settings: {
     title: "Study settings",
     fields: {
@@ -318,6 +327,8 @@ export const en: Messages = {
       credentials_invalid: "Wrong email or password.",
       rate_limited: "Too many failed attempts. Try again in {minutes} min.",
       rate_limited_soon: "Too many failed attempts. Try again later.",
+      registrations_rate_limited:
+        "Too many accounts were created from your address in an hour. Try again in {minutes} min.",
       unauthorized: "Sign in first.",
     },
   },

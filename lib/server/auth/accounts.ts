@@ -3,6 +3,8 @@ import type { Role } from "@/lib/core/accounts/account-schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { BadRequestError, NotFoundError } from "../errors";
+import { consumeRateLimits } from "../rate-limits/consume-rate-limits";
+import { RATE_LIMITS } from "../rate-limits/limits";
 import { hashPassword, isCommonPassword, verifyPassword } from "./passwords";
 
 export class FieldError extends BadRequestError {
@@ -23,6 +25,10 @@ function assertAcceptablePassword(field: string, password: string) {
 /**
  * Creates an account. A guest who registers keeps everything: their guest learner (with all its
  * cards and review logs) becomes the account's learner in the same transaction.
+ *
+ * `limitedBy`: the address of a sign-up from the web, counted against the registrations per
+ * address limit before the password is hashed (so a refused sign-up costs no hash); the command
+ * line (user:create) passes none.
  */
 export async function registerUser(
   db: Db,
@@ -33,9 +39,16 @@ export async function registerUser(
     guestLearnerId: string | null;
     timeZone?: string;
     role?: Role;
+    limitedBy?: { address: string; now: Date };
   },
 ): Promise<{ userId: string; learnerId: string }> {
   assertAcceptablePassword("password", options.password);
+  if (options.limitedBy) {
+    await consumeRateLimits(db, {
+      checks: [{ limit: RATE_LIMITS.registrationsPerAddress, key: options.limitedBy.address }],
+      now: options.limitedBy.now,
+    });
+  }
   const passwordHash = await hashPassword(options.password);
   try {
     return await db.$transaction(async (tx) => {

@@ -35,6 +35,8 @@ export async function feedStudyAnswer(
       await submitAnswer(db, {
         learnerId,
         now: options.now,
+        // Counted by the practice or interview answer limit already.
+        answerLimit: null,
         input: {
           clientAnswerId: options.clientAnswerId,
           questionId,

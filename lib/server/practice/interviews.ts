@@ -8,6 +8,9 @@ import { Rating } from "@/lib/core/study";
 import type { Db } from "../db";
 import { getDeck } from "../decks/queries";
 import { BadRequestError, ConflictError, NotFoundError } from "../errors";
+import { answerWindowStart, assertUnderAnswerLimit } from "../rate-limits/answer-limits";
+import { RATE_LIMITS } from "../rate-limits/limits";
+import { consumeCreationLimits } from "./creation-limits";
 import { feedStudyAnswer } from "./feed-study";
 import { getInterview, parseInterviewItems, type InterviewView } from "./interview-queries";
 import { isUniqueViolation, newSeed } from "./practice-attempts";
@@ -20,10 +23,13 @@ function deadlineFrom(now: Date, seconds: number): Date {
   return new Date(now.getTime() + seconds * 1000);
 }
 
-/** Starts a mock interview and opens its first question (its countdown starts now). */
+/**
+ * Starts a mock interview and opens its first question (its countdown starts now). A retried
+ * start is not counted again; a new one counts against the interview limits.
+ */
 export async function startInterview(
   db: Db,
-  options: { learnerId: string; input: StartInterviewInput; now: Date },
+  options: { learnerId: string; address: string; input: StartInterviewInput; now: Date },
 ): Promise<{ sessionId: string; replayed: boolean }> {
   const { learnerId, input, now } = options;
   const where = { learnerId_clientId: { learnerId, clientId: input.clientId } };
@@ -43,6 +49,13 @@ export async function startInterview(
     seed,
   });
   if (items.length === 0) throw new BadRequestError("this deck has no interview questions");
+  await consumeCreationLimits(db, {
+    learnerId,
+    address: options.address,
+    perLearner: RATE_LIMITS.interviewsPerLearner,
+    perGuestAddress: RATE_LIMITS.interviewsPerGuestAddress,
+    now,
+  });
   try {
     const created = await db.interviewSession.create({
       data: {
@@ -91,12 +104,28 @@ export async function submitInterviewAnswer(
   options: { learnerId: string; sessionId: string; input: InterviewAnswerInput; now: Date },
 ): Promise<InterviewView> {
   const { learnerId, sessionId, input, now } = options;
-  await findOwnSession(db, learnerId, sessionId);
-  const row = await db.interviewAnswer.findUnique({
-    where: { sessionId_position: { sessionId, position: input.position } },
-  });
+  const limit = RATE_LIMITS.interviewAnswersPerLearner;
+  const since = answerWindowStart(limit, now);
+  const [, row, blocking] = await Promise.all([
+    findOwnSession(db, learnerId, sessionId),
+    db.interviewAnswer.findUnique({
+      where: { sessionId_position: { sessionId, position: input.position } },
+    }),
+    // An answer inside the window belongs to an interview not finished before the window began.
+    db.interviewAnswer.findFirst({
+      where: {
+        answeredAt: { gt: since },
+        session: { learnerId, OR: [{ finishedAt: null }, { finishedAt: { gt: since } }] },
+      },
+      orderBy: { answeredAt: "desc" },
+      skip: limit.max - 1,
+      select: { answeredAt: true },
+    }),
+  ]);
   if (!row) throw new ConflictError("this question is not open yet", "not_open");
   if (row.clientAnswerId === null) {
+    // Only a new answer counts; a retry of a stored one is answered even at the limit.
+    assertUnderAnswerLimit(limit, blocking?.answeredAt, now);
     const late = now.getTime() > row.deadlineAt.getTime() + DEADLINE_GRACE_MS;
     try {
       await db.interviewAnswer.updateMany({

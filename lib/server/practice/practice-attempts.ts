@@ -9,6 +9,9 @@ import type { Db } from "../db";
 import { getDeck } from "../decks/queries";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { BadRequestError, ConflictError, DomainError, NotFoundError } from "../errors";
+import { answerWindowStart, assertUnderAnswerLimit } from "../rate-limits/answer-limits";
+import { RATE_LIMITS } from "../rate-limits/limits";
+import { consumeCreationLimits } from "./creation-limits";
 import { feedStudyAnswer } from "./feed-study";
 import { getPracticeAttempt } from "./practice-queries";
 import type { PracticeAnswerInput, StartPracticeInput } from "./schemas";
@@ -51,10 +54,26 @@ async function createAttempt(
   }
 }
 
-/** Starts a practice test: questions of one deck, filtered and drawn at random with a seed. */
+/** Counts a new attempt against the practice test limits (per learner, per guest address). */
+function consumePracticeTestLimits(
+  db: Db,
+  options: { learnerId: string; address: string; now: Date },
+) {
+  return consumeCreationLimits(db, {
+    ...options,
+    perLearner: RATE_LIMITS.practiceTestsPerLearner,
+    perGuestAddress: RATE_LIMITS.practiceTestsPerGuestAddress,
+  });
+}
+
+/**
+ * Starts a practice test: questions of one deck, filtered and drawn at random with a seed.
+ * A retried start (same client id) is not counted again; a new one counts against the practice
+ * test limits, once it is known to be valid.
+ */
 export async function startPracticeAttempt(
   db: Db,
-  options: { learnerId: string; input: StartPracticeInput; now: Date },
+  options: { learnerId: string; address: string; input: StartPracticeInput; now: Date },
 ): Promise<{ attemptId: string; replayed: boolean }> {
   const { learnerId, input, now } = options;
   const started = await findStarted(db, learnerId, input.clientId);
@@ -86,6 +105,7 @@ export async function startPracticeAttempt(
     kinds: [...filters.kinds],
     count: input.count,
   };
+  await consumePracticeTestLimits(db, { learnerId, address: options.address, now });
   return createAttempt(db, {
     learnerId,
     clientId: input.clientId,
@@ -101,7 +121,7 @@ export async function startPracticeAttempt(
 /** A new attempt asking exactly the questions a finished attempt got wrong, in a new order. */
 export async function retryMissedQuestions(
   db: Db,
-  options: { learnerId: string; attemptId: string; clientId: string; now: Date },
+  options: { learnerId: string; address: string; attemptId: string; clientId: string; now: Date },
 ): Promise<{ attemptId: string; replayed: boolean }> {
   const { learnerId, clientId, now } = options;
   const started = await findStarted(db, learnerId, clientId);
@@ -114,6 +134,7 @@ export async function retryMissedQuestions(
   if (!attempt.finishedAt) throw new ConflictError("finish this test first", "not_finished");
   const missed = attempt.score.missedQuestionIds;
   if (missed.length === 0) throw new ConflictError("no missed questions to retry", "none_missed");
+  await consumePracticeTestLimits(db, { learnerId, address: options.address, now });
   const seed = newSeed();
   return createAttempt(db, {
     learnerId,
@@ -148,10 +169,24 @@ export async function submitPracticeAnswer(
   options: { learnerId: string; attemptId: string; input: PracticeAnswerInput; now: Date },
 ): Promise<PracticeAnswerResult> {
   const { learnerId, attemptId, input, now } = options;
-  const attempt = await db.practiceAttempt.findFirst({
-    where: { id: attemptId, learnerId },
-    select: { id: true, questionIds: true, countForReview: true },
-  });
+  const limit = RATE_LIMITS.practiceAnswersPerLearner;
+  const since = answerWindowStart(limit, now);
+  const [attempt, blocking] = await Promise.all([
+    db.practiceAttempt.findFirst({
+      where: { id: attemptId, learnerId },
+      select: { id: true, questionIds: true, countForReview: true },
+    }),
+    // An answer inside the window belongs to an attempt not finished before the window began.
+    db.practiceAnswer.findFirst({
+      where: {
+        answeredAt: { gt: since },
+        attempt: { learnerId, OR: [{ finishedAt: null }, { finishedAt: { gt: since } }] },
+      },
+      orderBy: { answeredAt: "desc" },
+      skip: limit.max - 1,
+      select: { answeredAt: true },
+    }),
+  ]);
   if (!attempt) throw new NotFoundError("no such practice test");
   const questionIds = JSON.parse(attempt.questionIds) as string[];
   const position = questionIds.indexOf(input.questionId);
@@ -175,6 +210,8 @@ export async function submitPracticeAnswer(
     const correct = selfGraded
       ? input.knewIt === true
       : gradeAnswer(question, input.answer).correct;
+    // Only a new answer counts; a replay of a stored one (above) is answered even at the limit.
+    assertUnderAnswerLimit(limit, blocking?.answeredAt, now);
     try {
       stored = await db.practiceAnswer.create({
         data: {

@@ -1,6 +1,7 @@
 import { retryAfterSeconds, type RateLimit } from "@/lib/core/rate-limits/rate-limit";
 import type { Db } from "../db";
 import { RateLimitedError } from "../errors";
+import { LONGEST_WINDOW_MS, RATE_LIMITS } from "./limits";
 
 export interface RateLimitCheck {
   limit: RateLimit;
@@ -24,15 +25,7 @@ export async function consumeRateLimits(
 ): Promise<string[]> {
   const { checks, now } = options;
   const windowStart = (limit: RateLimit) => new Date(now.getTime() - limit.windowMs);
-  // Rows that no window counts any more; keeps the table at about an hour of requests.
-  await db.rateLimitEvent.deleteMany({
-    where: {
-      OR: checks.map(({ limit }) => ({
-        bucket: limit.bucket,
-        createdAt: { lte: windowStart(limit) },
-      })),
-    },
-  });
+  await pruneRateLimitEvents(db, { extra: checks.map((c) => c.limit), now });
   const mine = await db.rateLimitEvent.createManyAndReturn({
     data: checks.map(({ limit, key }) => ({ bucket: limit.bucket, key, createdAt: now })),
     select: { id: true },
@@ -62,7 +55,39 @@ export async function consumeRateLimits(
   if (wait > 0) {
     // A refused request does not count, so Retry-After stays true for a client that keeps trying.
     await db.rateLimitEvent.deleteMany({ where: { id: { in: myIds } } });
-    throw new RateLimitedError(`too many requests; try again in ${Math.ceil(wait / 60)} min`, wait);
+    const limit = checks.find((_, i) => waits[i] === wait)?.limit.bucket ?? "";
+    throw new RateLimitedError(
+      `too many requests; try again in ${Math.ceil(wait / 60)} min`,
+      wait,
+      limit,
+    );
   }
   return myIds;
+}
+
+/**
+ * Deletes every event that no window counts any more, of every bucket, not only the ones this
+ * request checks: a limit whose feature goes quiet (or is renamed) leaves nothing behind. So the
+ * table holds at most the requests of one window of each limit. `extra`: limits not (or not
+ * yet) in RATE_LIMITS, e.g. injected by a test; an unknown bucket lives for the longest window.
+ */
+export async function pruneRateLimitEvents(
+  db: Db,
+  options: { extra?: readonly RateLimit[]; now: Date },
+): Promise<number> {
+  const { now } = options;
+  const windows = new Map<string, number>();
+  for (const limit of [...Object.values(RATE_LIMITS), ...(options.extra ?? [])]) {
+    windows.set(limit.bucket, Math.max(windows.get(limit.bucket) ?? 0, limit.windowMs));
+  }
+  const before = (ms: number) => ({ lte: new Date(now.getTime() - ms) });
+  const { count } = await db.rateLimitEvent.deleteMany({
+    where: {
+      OR: [
+        ...[...windows].map(([bucket, windowMs]) => ({ bucket, createdAt: before(windowMs) })),
+        { bucket: { notIn: [...windows.keys()] }, createdAt: before(LONGEST_WINDOW_MS) },
+      ],
+    },
+  });
+  return count;
 }

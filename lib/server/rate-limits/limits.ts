@@ -1,18 +1,107 @@
 import type { RateLimit } from "@/lib/core/rate-limits/rate-limit";
 
-const HOUR_MS = 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 /**
- * Every limit stored in RateLimitEvent, in one place (the README lists them). Per learner is the
- * tight one; per address is looser because a classroom or an office shares one.
+ * Every abuse limit, in one place (the README lists them with the reasons for their values).
+ * Per learner or account is the tight one; per address is looser because a classroom or an
+ * office shares one. Most are counted in RateLimitEvent by `consumeRateLimits`; the answer
+ * limits are counted from the answers themselves (`answer-limits.ts`), which are stored anyway.
  */
 export const RATE_LIMITS = {
-  questionReportsPerLearner: { bucket: "question-reports:learner", max: 10, windowMs: HOUR_MS },
-  questionReportsPerAddress: { bucket: "question-reports:address", max: 30, windowMs: HOUR_MS },
+  questionReportsPerLearner: {
+    bucket: "question-reports:learner",
+    max: 10,
+    windowMs: HOUR_MS,
+    per: "learner",
+  },
+  questionReportsPerAddress: {
+    bucket: "question-reports:address",
+    max: 30,
+    windowMs: HOUR_MS,
+    per: "address",
+  },
+  // Every sign-up that passes validation counts, taken emails too: each costs an argon2 hash.
+  // A school class signing up together behind one NAT (25–35, with retries) fits.
+  registrationsPerAddress: {
+    bucket: "registrations:address",
+    max: 50,
+    windowMs: HOUR_MS,
+    per: "address",
+  },
+  // A new guest is a visitor without a cookie who answers, tests or reports: a class with a
+  // browser or two each fits; a script that drops its cookie to escape per-learner limits does not.
+  guestsPerAddress: { bucket: "guests:address", max: 100, windowMs: HOUR_MS, per: "address" },
+
+  // Answers: counted from ReviewLog / PracticeAnswer / InterviewAnswer rows (no event rows on the
+  // hot path). A fast learner answers a card every 2–3 s; 120 a minute is one every half second
+  // for a whole minute, which only a script does.
+  studyAnswersPerLearner: {
+    bucket: "study-answers:learner",
+    max: 120,
+    windowMs: MINUTE_MS,
+    per: "learner",
+  },
+  practiceAnswersPerLearner: {
+    bucket: "practice-answers:learner",
+    max: 120,
+    windowMs: MINUTE_MS,
+    per: "learner",
+  },
+  // Typed answers, each followed by its checklist: a learner who skips every question of a
+  // 20-question interview with an empty answer stays far below.
+  interviewAnswersPerLearner: {
+    bucket: "interview-answers:learner",
+    max: 60,
+    windowMs: MINUTE_MS,
+    per: "learner",
+  },
+
+  // Creation, retries of missed questions included. A 5-question test takes a minute at least.
+  practiceTestsPerLearner: {
+    bucket: "practice-tests:learner",
+    max: 60,
+    windowMs: HOUR_MS,
+    per: "learner",
+  },
+  // Guests only: accounts are already limited per address when they sign up.
+  practiceTestsPerGuestAddress: {
+    bucket: "practice-tests:address",
+    max: 300,
+    windowMs: HOUR_MS,
+    per: "address",
+  },
+  interviewsPerLearner: {
+    bucket: "interviews:learner",
+    max: 20,
+    windowMs: HOUR_MS,
+    per: "learner",
+  },
+  interviewsPerGuestAddress: {
+    bucket: "interviews:address",
+    max: 100,
+    windowMs: HOUR_MS,
+    per: "address",
+  },
+
   /**
    * Join codes that match no class (a matched code is taken back: a class of 30 behind one
    * school address joins freely). 20 per 10 minutes leaves room for typos and makes guessing one
    * of 31^8 codes hopeless; see lib/core/classes/join-code.ts.
    */
-  joinCodeAttemptsPerAddress: { bucket: "join-code:address", max: 20, windowMs: HOUR_MS / 6 },
+  joinCodeAttemptsPerAddress: {
+    bucket: "join-code:address",
+    max: 20,
+    windowMs: 10 * MINUTE_MS,
+    per: "address",
+  },
+
+  // Not called yet: the live quiz and document uploads come in later issues, and each of those
+  // features must call consumeRateLimits with its entry here.
+  liveGamesPerUser: { bucket: "live-games:user", max: 20, windowMs: HOUR_MS, per: "user" },
+  deckUploadsPerUser: { bucket: "deck-uploads:user", max: 20, windowMs: HOUR_MS, per: "user" },
 } as const satisfies Record<string, RateLimit>;
+
+/** The longest window of any limit: an event older than it counts for nothing. */
+export const LONGEST_WINDOW_MS = Math.max(...Object.values(RATE_LIMITS).map((l) => l.windowMs));

@@ -24,9 +24,24 @@ describe("readEnv", () => {
     expect(env.NODE_ENV).toBe("production");
     expect(env.databaseFile).toBe(path.resolve("var/poddeck.db"));
   });
+  it("reads the admission limits, each a positive whole number", () => {
+    expect(readEnv({})).toMatchObject({
+      PODDECK_MAX_CONCURRENT: 32,
+      PODDECK_MAX_QUEUE: 256,
+      PODDECK_MAX_WAIT_MS: 1000,
+    });
+    expect(readEnv({ PODDECK_MAX_WAIT_MS: "2500" }).PODDECK_MAX_WAIT_MS).toBe(2500);
+    expect(() => readEnv({ PODDECK_MAX_QUEUE: "0" })).toThrow(/PODDECK_MAX_QUEUE/);
+    expect(() => readEnv({ PODDECK_MAX_CONCURRENT: "many" })).toThrow(/PODDECK_MAX_CONCURRENT/);
+  });
   it("rejects an invalid port or a short secret with the variable's name", () => {
     expect(() => readEnv({ PORT: "70000" })).toThrow(EnvError);
     expect(() => readEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+  });
+  it("trusts one proxy in front by default and refuses a count below one", () => {
+    expect(readEnv({}).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(readEnv({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => readEnv({ TRUSTED_PROXY_HOPS: "0" })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { retryAfterSeconds, type RateLimit } from "@/lib/core/rate-limits/rate-limit";
 
-const LIMIT: RateLimit = { bucket: "test", max: 3, windowMs: 60 * 60 * 1000 };
+const LIMIT: RateLimit = { bucket: "test", max: 3, windowMs: 60 * 60 * 1000, per: "learner" };
 const NOW = new Date("2026-03-02T06:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { BadRequestError, DomainError, PayloadTooLargeError } from "@/lib/server/errors";
+import {
+  BadRequestError,
+  DomainError,
+  PayloadTooLargeError,
+  RateLimitedError,
+} from "@/lib/server/errors";
 import { DEFAULT_MAX_BODY_BYTES, parseJsonBody, toErrorResponse } from "@/lib/server/http";
 
 const Schema = z.object({ n: z.number() });
@@ -156,5 +161,20 @@ describe("parseJsonBody: cross-site requests", () => {
     ],
   ])("accepts %s", async (_name, headers) => {
     await expect(parseJsonBody(withHeaders(headers), Schema)).resolves.toEqual({ n: 3 });
+  });
+});
+
+describe("toErrorResponse: rate limits", () => {
+  it("answers 429 with Retry-After and names the limit, so the page can say which", async () => {
+    const response = toErrorResponse(
+      new RateLimitedError("too many answers", 42, "study-answers:learner"),
+    );
+    expect(response.status).toBe(429);
+    expect(response.headers.get("Retry-After")).toBe("42");
+    expect(await response.json()).toEqual({
+      error: "rate_limited",
+      message: "too many answers",
+      limit: "study-answers:learner",
+    });
   });
 });

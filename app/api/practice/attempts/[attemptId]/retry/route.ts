@@ -3,7 +3,7 @@ import { parseJsonBody, toErrorResponse } from "@/lib/server/http";
 import { requireLearnerId } from "@/lib/server/learners";
 import { retryMissedQuestions } from "@/lib/server/practice/practice-attempts";
 import { parseRecordId, RetryPracticeSchema } from "@/lib/server/practice/schemas";
-import { isSecureRequest } from "@/lib/server/request";
+import { clientAddress, isSecureRequest } from "@/lib/server/request";
 
 type Context = { params: Promise<{ attemptId: string }> };
 
@@ -15,6 +15,7 @@ export async function POST(request: Request, context: Context) {
     const learnerId = await requireLearnerId({ secure: await isSecureRequest() });
     const result = await retryMissedQuestions(db, {
       learnerId,
+      address: clientAddress(request.headers),
       attemptId,
       clientId: input.clientId,
       now: new Date(),
