@@ -9,6 +9,8 @@ process.env.PODDECK_TEST_DB ??= path.join(
   `poddeck-test-e2e-${Date.now()}-${process.pid}.db`,
 );
 const databaseFile = process.env.PODDECK_TEST_DB;
+// e2e/fuzz.test.ts: one seed per run, so a retry sends the same requests (FUZZ_SEED=<n> replays).
+process.env.FUZZ_SEED ??= String(Math.floor(Math.random() * 2 ** 31));
 assertThrowawayDatabase(databaseFile);
 
 const port = Number(process.env.E2E_PORT ?? 3100);

@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { PASSWORD, learnerOf, newEmail, register, studyCards } from "./account-helpers";
 import { ASSIGNMENT_ROWS, checkAssignmentPages } from "./authorization-assignments";
 import { CLASS_ROWS, checkClassPages, newClassWorld } from "./authorization-classes";
 import { expect, test } from "./fixtures";
+import { targetsInCode } from "./routes";
 import { captureAction, replay } from "./server-actions";
 import { countRows, freshNewCards, readValue } from "./test-database";
 
@@ -271,6 +270,10 @@ const reportsOnQuestion = () =>
 
 const ROWS: Row[] = [
   { target: "GET /api/health", public: "liveness probe; reads no user data" },
+  ...["DELETE", "GET", "PATCH", "POST", "PUT"].map((method) => ({
+    target: `${method} /api/[...path]`,
+    public: "a JSON 404 for any /api/ path no route handles",
+  })),
   {
     target: "GET /api/bench/baseline",
     public: "benchmark baseline; 404 unless the bench server enables it; no user data",
@@ -284,7 +287,7 @@ const ROWS: Row[] = [
   { target: "action app/login/actions.ts#login", public: "signing in is how one gets a session" },
   { target: "action app/register/actions.ts#register", public: "creates a new account" },
   { target: "action lib/i18n/set-locale-action.ts#setLocale", public: "sets a cookie only" },
-  { target: "action app/login/page.tsx#inline", public: "starts a GitHub or Google sign-in" },
+  { target: "action app/login/actions.ts#signInWith", public: "starts a GitHub or Google sign-in" },
   {
     target: "GET /api/study",
     anonymous: async (w) => {
@@ -666,53 +669,6 @@ test.describe("classes", () => {
     }
   });
 });
-
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : [full];
-  });
-}
-
-/** Every route handler method and every exported server action in the code. */
-function targetsInCode(): string[] {
-  const sources = ["app", "lib", "components"]
-    .flatMap(filesUnder)
-    .filter((file) => /\.tsx?$/.test(file) && !file.includes(`lib${path.sep}generated`))
-    .map((file) => ({ file: file.split(path.sep).join("/"), text: fs.readFileSync(file, "utf8") }));
-  const routes = sources
-    .filter(({ file }) => /^app\/.*\/route\.ts$/.test(file))
-    .flatMap(({ file, text }) => {
-      const url = "/" + path.posix.dirname(file).replace(/^app\/?/, "");
-      const methods = [
-        ...text.matchAll(/export\s+(?:async\s+function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g),
-      ];
-      // `export { GET }` and `export const { GET } = handlers` name methods too.
-      const listed = [...text.matchAll(/export\s*(?:const\s*)?\{([^}]*)\}/g)].flatMap((m) =>
-        m[1]!.split(",").map((name) =>
-          name
-            .trim()
-            .split(/\s+as\s+/)
-            .pop()!,
-        ),
-      );
-      return [...methods.map((m) => m[1]!), ...listed.filter((n) => /^[A-Z]+$/.test(n))].map(
-        (method) => `${method} ${url}`,
-      );
-    });
-  const actions = sources
-    .filter(({ text }) => /^\s*["']use server["']/.test(text))
-    .flatMap(({ file, text }) =>
-      [...text.matchAll(/export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*async)/g)].map(
-        (m) => `action ${file}#${m[1] ?? m[2]}`,
-      ),
-    );
-  // Actions declared inline in a component ("use server" inside a function) get one row per file.
-  const inline = sources
-    .filter(({ text }) => /\n[ \t]+["']use server["']/.test(text))
-    .map(({ file }) => `action ${file}#inline`);
-  return [...routes, ...actions, ...inline].sort();
-}
 
 test("every route handler and server action has a row in the authorization table", () => {
   const inCode = targetsInCode();

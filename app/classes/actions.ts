@@ -25,7 +25,7 @@ import {
 import { leaveClass } from "@/lib/server/classes/enrollments";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
-import { formError, parseForm, type FormState } from "@/lib/server/form-state";
+import { formError, formFields, parseForm, type FormState } from "@/lib/server/form-state";
 import { getLearnerId } from "@/lib/server/learners";
 
 /*
@@ -67,7 +67,7 @@ async function onOwnClass<S extends z.ZodType<{ classId: string }>>(
   formData: FormData,
   write: (teacherId: string, input: z.output<S>) => Promise<unknown>,
 ): Promise<FormState> {
-  const parsed = schema.safeParse(Object.fromEntries(formData));
+  const parsed = schema.safeParse(formFields(formData));
   try {
     if (!parsed.success) throw new NotFoundError("no such class");
     const user = await requireUser();
@@ -115,7 +115,7 @@ export async function removeClass(_prev: FormState, formData: FormData): Promise
 
 /** A student (account or guest) leaves a class; only their own enrolment can be reached. */
 export async function leaveClassAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = ClassFormSchema.safeParse(Object.fromEntries(formData));
+  const parsed = ClassFormSchema.safeParse(formFields(formData));
   try {
     const learnerId = await getLearnerId();
     if (!parsed.success || !learnerId) throw new NotFoundError("no such class");

@@ -2,11 +2,12 @@
 
 import { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { LoginSchema } from "@/lib/core/accounts/account-schemas";
-import { signIn } from "@/lib/server/auth/auth";
+import { enabledOAuthProviders, signIn } from "@/lib/server/auth/auth";
 import { getSignInBlock } from "@/lib/server/auth/sign-in-limits";
 import { db } from "@/lib/server/db";
-import { parseForm, type FormState } from "@/lib/server/form-state";
+import { formFields, parseForm, type FormState } from "@/lib/server/form-state";
 import { clientAddress, safeRedirectPath } from "@/lib/server/request";
 
 export async function login(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -28,7 +29,7 @@ export async function login(_prev: FormState, formData: FormData): Promise<FormS
   try {
     await signIn("credentials", {
       ...parsed.data,
-      redirectTo: safeRedirectPath(formData.get("next"), "/study"),
+      redirectTo: safeRedirectPath(formFields(formData).next ?? null, "/study"),
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
@@ -42,4 +43,12 @@ export async function login(_prev: FormState, formData: FormData): Promise<FormS
     throw error; // the redirect after a successful sign-in
   }
   return { status: "ok", errors: {} };
+}
+
+/** A GitHub or Google sign-in: the provider is a field of the button's form, so it is checked. */
+export async function signInWith(formData: FormData): Promise<void> {
+  const provider = formFields(formData).provider;
+  const enabled = enabledOAuthProviders().find((p) => p.id === provider);
+  if (!enabled) redirect("/login?error=provider");
+  await signIn(enabled.id, { redirectTo: "/study" });
 }

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ValidatedForm } from "@/components/forms/validated-form";
 import { getMessages } from "@/lib/i18n/server";
-import { enabledOAuthProviders, signIn } from "@/lib/server/auth/auth";
+import { enabledOAuthProviders } from "@/lib/server/auth/auth";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
-import { login } from "./actions";
+import { login, signInWith } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -52,13 +52,8 @@ export default async function LoginPage({ searchParams }: Props) {
         <div className="card">
           <p>{t.auth.orWith}</p>
           {providers.map((p) => (
-            <form
-              key={p.id}
-              action={async () => {
-                "use server";
-                await signIn(p.id, { redirectTo: "/study" });
-              }}
-            >
+            <form key={p.id} action={signInWith}>
+              <input type="hidden" name="provider" value={p.id} />
               <button type="submit" className="button">
                 {p.name}
               </button>

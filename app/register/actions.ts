@@ -6,14 +6,14 @@ import { registerUser } from "@/lib/server/auth/accounts";
 import { signIn } from "@/lib/server/auth/auth";
 import { db } from "@/lib/server/db";
 import { RateLimitedError } from "@/lib/server/errors";
-import { formError, parseForm, type FormState } from "@/lib/server/form-state";
+import { formError, formFields, parseForm, type FormState } from "@/lib/server/form-state";
 import { LEARNER_COOKIE, verifyLearnerCookie } from "@/lib/server/guest-cookie";
 import { clientAddress } from "@/lib/server/request";
 
 export async function register(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(RegisterSchema, formData);
   if (!parsed.ok) return parsed.state;
-  const timeZone = formData.get("timeZone");
+  const timeZone = formFields(formData).timeZone;
   try {
     await registerUser(db, {
       ...parsed.data,

@@ -1,10 +1,11 @@
 "use server";
 
 import { cookies } from "next/headers";
+import { formFields } from "@/lib/server/form-state";
 import { LOCALE_COOKIE, LocaleSchema } from "./locales";
 
 export async function setLocale(formData: FormData): Promise<void> {
-  const parsed = LocaleSchema.safeParse(formData.get("locale"));
+  const parsed = LocaleSchema.safeParse(formFields(formData).locale);
   if (!parsed.success) return;
   (await cookies()).set(LOCALE_COOKIE, parsed.data, {
     path: "/",

@@ -16,11 +16,20 @@ export interface FormState {
 
 export const IDLE: FormState = { status: "idle", errors: {} };
 
+/** A form's fields by name; none when a forged call passed something else than a FormData. */
+export function formFields(formData: unknown): Record<string, FormDataEntryValue> {
+  return formData instanceof FormData ? Object.fromEntries(formData) : {};
+}
+
+/**
+ * The fields of a form, checked by `schema`. The argument is whatever the request carried: a
+ * forged call can pass anything in place of the FormData.
+ */
 export function parseForm<S extends z.ZodType>(
   schema: S,
-  formData: FormData,
+  formData: unknown,
 ): { ok: true; data: z.output<S> } | { ok: false; state: FormState } {
-  const parsed = schema.safeParse(Object.fromEntries(formData));
+  const parsed = schema.safeParse(formFields(formData));
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, state: { status: "error", errors: fieldErrors(parsed.error) } };
 }

@@ -64,7 +64,7 @@ function ownHost(headers: Headers): string | null {
  * pass: no browser sends a cross-site POST without them. Hosts are compared like Next.js does for
  * server actions, so a TLS-terminating proxy that forwards the host works unchanged.
  */
-function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(request: Request): void {
   const fetchSite = request.headers.get("sec-fetch-site");
   if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") {
     throw new ForbiddenError("cross-site requests are refused");

@@ -10,6 +10,7 @@ const BUILD_INPUTS = [
   "public",
   "prisma/schema.prisma",
   "next.config.js",
+  "proxy.ts",
   "package-lock.json",
   "tsconfig.json",
 ];

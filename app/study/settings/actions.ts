@@ -2,6 +2,7 @@
 
 import { db } from "@/lib/server/db";
 import { RateLimitedError } from "@/lib/server/errors";
+import { formFields } from "@/lib/server/form-state";
 import { requireLearnerId } from "@/lib/server/learners";
 import { isSecureRequest } from "@/lib/server/request";
 import {
@@ -22,7 +23,7 @@ export async function saveStudySettings(
   _prev: SettingsFormState,
   formData: FormData,
 ): Promise<SettingsFormState> {
-  const parsed = parseSettingsForm(Object.fromEntries(formData));
+  const parsed = parseSettingsForm(formFields(formData));
   if (!parsed.ok) return { status: "invalid", errors: parsed.errors };
   let learnerId: string;
   try {

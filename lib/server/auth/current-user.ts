@@ -1,7 +1,8 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { Role } from "@/lib/core/accounts/account-schemas";
 import { ForbiddenError, UnauthorizedError } from "../errors";
 import { auth } from "./auth";
+import { hasUsableAuthOrigin } from "./auth-requests";
 import { hasSessionCookie } from "./session-cookie";
 
 export interface CurrentUser {
@@ -14,6 +15,7 @@ export interface CurrentUser {
 /** The signed-in user of this request (checked against the database session), or null. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   if (!hasSessionCookie((await cookies()).getAll())) return null;
+  if (!hasUsableAuthOrigin(await headers())) return null;
   const session = await auth();
   if (!session?.user?.id) return null;
   return {

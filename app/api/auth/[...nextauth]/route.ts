@@ -1,19 +1,29 @@
 import { NextRequest } from "next/server";
 import { EmailSchema } from "@/lib/core/accounts/account-schemas";
 import { handlers } from "@/lib/server/auth/auth";
+import { hasInvalidCallbackUrl } from "@/lib/server/auth/auth-requests";
 import { getSignInBlock } from "@/lib/server/auth/sign-in-limits";
 import { db } from "@/lib/server/db";
 import { clientAddress } from "@/lib/server/request";
+import { BadRequestError } from "@/lib/server/errors";
 import { readBody, toErrorResponse } from "@/lib/server/http";
 
-export const { GET } = handlers;
+const invalidCallbackUrl = () =>
+  toErrorResponse(new BadRequestError("callbackUrl must be a path or an http(s) URL"));
+
+export function GET(request: NextRequest) {
+  if (hasInvalidCallbackUrl(request.nextUrl, request.cookies)) return invalidCallbackUrl();
+  return handlers.GET(request);
+}
 
 /**
  * Auth.js answers a refused credential sign-in with a redirect; a client hammering the endpoint
  * directly gets a plain 429 with Retry-After once the account or address is over its limit.
  * Auth.js checks its own CSRF token; we only bound the body before anything parses it.
+ * Both methods refuse a malformed callback URL, which Auth.js would answer with a 500.
  */
 export async function POST(request: NextRequest) {
+  if (hasInvalidCallbackUrl(request.nextUrl, request.cookies)) return invalidCallbackUrl();
   let bounded: NextRequest;
   try {
     bounded = new NextRequest(request.url, {
