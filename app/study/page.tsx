@@ -140,6 +140,7 @@ async function AssignmentStudy({ assignmentId }: { assignmentId: string }) {
             assignmentId={assignment.id}
             t={t.study}
             tr={t.reports}
+            tl={t.limits}
             locale={locale}
           />
         </>

@@ -106,6 +106,7 @@ async function takeTest(
   options: { aspects: string[]; count: number; answered: number; wrong: number; when: Date },
 ) {
   const { attemptId } = await startPracticeAttempt(t.db, {
+    address: "203.0.113.7",
     learnerId,
     input: StartPracticeSchema.parse({
       clientId: crypto.randomUUID(),
@@ -136,6 +137,7 @@ async function takeTest(
 /** A mock interview of `count` items; the first `checked` are answered and get point 0 ticked. */
 async function takeInterview(learnerId: string, count: number, checked: number, when: Date) {
   const { sessionId } = await startInterview(t.db, {
+    address: "203.0.113.7",
     learnerId,
     input: StartInterviewSchema.parse({ clientId: crypto.randomUUID(), deckId: DECK, count }),
     now: when,

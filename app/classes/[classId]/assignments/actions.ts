@@ -13,7 +13,7 @@ import {
 } from "@/lib/server/classes/assignments";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
-import { formError, type FormState } from "@/lib/server/form-state";
+import { formError, formFields, type FormState } from "@/lib/server/form-state";
 
 /*
  * The assignment forms of a class page. Each reads the ids it names, finds the signed-in user,
@@ -31,7 +31,7 @@ function toFormState(error: unknown): FormState {
 }
 
 function readIds<S extends z.ZodType>(schema: S, formData: FormData): z.output<S> {
-  const parsed = schema.safeParse(Object.fromEntries(formData));
+  const parsed = schema.safeParse(formFields(formData));
   // A form that names no valid id names nothing the user owns.
   if (!parsed.success) throw new NotFoundError("no such assignment");
   return parsed.data;
