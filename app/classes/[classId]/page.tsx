@@ -7,9 +7,14 @@ import {
   indexDeckNames,
   type DeckNames,
 } from "@/components/classes/assignment-summary";
+import {
+  BehindList,
+  MasteryGrids,
+  MissedQuestions,
+  ProgressTables,
+} from "@/components/classes/class-dashboard";
 import { StudentAssignmentList } from "@/components/classes/student-assignment-list";
 import { ActionButton } from "@/components/forms/action-button";
-import type { Assignment } from "@/lib/core/classes/assignment";
 import { formatDueAbsolute } from "@/lib/core/classes/format-due";
 import { ValidatedForm } from "@/components/forms/validated-form";
 import { RecordIdSchema } from "@/lib/core/classes/class-schemas";
@@ -17,17 +22,12 @@ import { formatJoinCode } from "@/lib/core/classes/join-code";
 import { fillMessage, type Locale, type Messages } from "@/lib/i18n/locales";
 import { getMessages } from "@/lib/i18n/server";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
-import {
-  getStudentClass,
-  getTeacherClass,
-  type StudentClass,
-  type TeacherClass,
-} from "@/lib/server/classes/class-queries";
+import { getClassDashboard, type ClassDashboard } from "@/lib/server/classes/class-dashboard";
+import { getStudentClass, type StudentClass } from "@/lib/server/classes/class-queries";
 import {
   listClassAssignmentsForStudent,
   type StudentAssignment,
 } from "@/lib/server/classes/assignments";
-import { listClassAssignments } from "@/lib/server/classes/class-activity";
 import { db } from "@/lib/server/db";
 import { listDecks } from "@/lib/server/decks/queries";
 import { getStudySettings } from "@/lib/server/study/learner-settings";
@@ -70,19 +70,17 @@ export default async function ClassPage({ params }: Props) {
   const classId = id.data;
   const { locale, t } = await getMessages();
   const user = await getCurrentUser();
-  const taught = user
-    ? await unlessNotFound(getTeacherClass(db, { teacherId: user.id, classId }))
+  // The teacher's class: the whole dashboard in one data-layer call; anyone else gets null.
+  const dashboard = user
+    ? await unlessNotFound(
+        getClassDashboard(db, { teacherId: user.id, classId, now: new Date(), locale }),
+      )
     : null;
-  if (taught) {
-    const [assignments, decks] = await Promise.all([
-      listClassAssignments(db, taught.id),
-      listDecks(db),
-    ]);
+  if (dashboard) {
     return (
       <TeacherView
-        k={taught}
-        assignments={assignments}
-        decks={indexDeckNames(decks)}
+        dashboard={dashboard}
+        decks={indexDeckNames(await listDecks(db))}
         origin={await origin()}
         locale={locale}
         t={t}
@@ -129,24 +127,25 @@ function dateIn(locale: Locale, timeZone: string) {
 }
 
 function TeacherView({
-  k,
-  assignments,
+  dashboard,
   decks,
   origin,
   locale,
   t,
 }: {
-  k: TeacherClass;
-  assignments: Assignment[];
+  dashboard: ClassDashboard;
   decks: ReadonlyMap<string, DeckNames>;
   origin: string;
   locale: Locale;
   t: Messages;
 }) {
+  const { k, assignments, roster } = dashboard;
   const c = t.classes;
+  const d = c.dashboard;
   const code = formatJoinCode(k.joinCode);
   const link = `${origin}/join/${code}`;
   const date = dateIn(locale, k.timeZone);
+  const dateTime = (value: Date) => formatDueAbsolute(value, locale, k.timeZone);
   const classValues = { classId: k.id };
   return (
     <>
@@ -207,7 +206,10 @@ function TeacherView({
           </Link>
         </div>
         {assignments.length === 0 ? (
-          <p className="card">{c.assignmentsEmpty}</p>
+          <p className="card">
+            {c.assignmentsEmpty}{" "}
+            <Link href={`/classes/${k.id}/assignments/new`}>{d.createFirst}</Link>
+          </p>
         ) : (
           <div className="table-scroll card">
             <table className="assignments-table">
@@ -243,54 +245,85 @@ function TeacherView({
       </section>
 
       <section aria-labelledby="roster-title">
-        <h2 id="roster-title">
-          {c.roster} <span className="muted">({k.roster.length})</span>
-        </h2>
-        {k.roster.length === 0 ? (
-          <p className="card">{c.rosterEmpty}</p>
+        <div className="page-title">
+          <h2 id="roster-title">
+            {c.roster} <span className="muted">({roster.length})</span>
+          </h2>
+          {roster.length > 0 && (
+            // A plain link: the browser downloads the file (Content-Disposition: attachment).
+            <a
+              className="button small"
+              href={`/api/classes/${k.id}/gradebook`}
+              download
+              data-testid="gradebook-link"
+            >
+              {d.gradebook}
+            </a>
+          )}
+        </div>
+        {roster.length === 0 ? (
+          <p className="card">
+            {c.rosterEmpty} {fillMessage(d.noStudents, { code })}
+          </p>
         ) : (
-          <div className="table-scroll card">
-            <table className="roster-table">
-              <thead>
-                <tr>
-                  <th scope="col">{c.student}</th>
-                  <th scope="col">{c.joined}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{c.remove}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {k.roster.map((s) => (
-                  <tr key={s.enrollmentId}>
-                    <th scope="row">
-                      {s.name}
-                      {s.guest && <span className="badge">{c.guest}</span>}
+          <>
+            <p className="muted small">{d.gradebookHint}</p>
+            <div className="table-scroll card">
+              <table className="roster-table" data-testid="roster">
+                <thead>
+                  <tr>
+                    <th scope="col">{c.student}</th>
+                    <th scope="col">{c.joined}</th>
+                    <th scope="col">{d.lastActive}</th>
+                    <th scope="col">{d.assignmentsDone}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{c.remove}</span>
                     </th>
-                    <td>{date(s.joinedAt)}</td>
-                    <td>
-                      <ActionButton
-                        action={removeClassStudent}
-                        values={{ ...classValues, enrollmentId: s.enrollmentId }}
-                        label={c.remove}
-                        accessibleLabel={fillMessage(c.removeLabel, { name: s.name })}
-                        small
-                        errors={c.errors}
-                        confirm={{
-                          title: fillMessage(c.removeTitle, { name: s.name }),
-                          body: c.removeBody,
-                          confirmLabel: c.remove,
-                          cancelLabel: c.cancel,
-                        }}
-                      />
-                    </td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {roster.map((s) => (
+                    <tr key={s.enrollmentId} data-testid="roster-row">
+                      <th scope="row">
+                        {s.name}
+                        {s.guest && <span className="badge">{c.guest}</span>}
+                      </th>
+                      <td>{date(s.joinedAt)}</td>
+                      <td>{s.lastActiveAt ? dateTime(s.lastActiveAt) : d.never}</td>
+                      <td>{fillMessage(d.doneOf, { done: s.done, total: s.assigned })}</td>
+                      <td>
+                        <ActionButton
+                          action={removeClassStudent}
+                          values={{ ...classValues, enrollmentId: s.enrollmentId }}
+                          label={c.remove}
+                          accessibleLabel={fillMessage(c.removeLabel, { name: s.name })}
+                          small
+                          errors={c.errors}
+                          confirm={{
+                            title: fillMessage(c.removeTitle, { name: s.name }),
+                            body: c.removeBody,
+                            confirmLabel: c.remove,
+                            cancelLabel: c.cancel,
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
       </section>
+
+      {roster.length > 0 && assignments.length > 0 && (
+        <>
+          <BehindList dashboard={dashboard} t={c} />
+          <ProgressTables dashboard={dashboard} locale={locale} t={c} studentLabel={c.student} />
+          <MasteryGrids dashboard={dashboard} t={c} />
+          <MissedQuestions dashboard={dashboard} t={c} />
+        </>
+      )}
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">{c.details}</h2>
