@@ -231,6 +231,44 @@ const A11Y_PAGES: A11yRow[] = [
     },
   },
   {
+    name: "the teacher's dashboard with a student's work: roster, progress table sorted, who is behind, mastery grid",
+    visit: async (page) => {
+      await register(page, newEmail());
+      await becomeTeacher(page);
+      const { classId, link } = await createClass(page, "Класс со сводкой");
+      await page.getByRole("link", { name: "Новое задание" }).click();
+      await fillAssignmentForm(page, { title: "Выучить сеть", type: "Выучить", count: "" });
+      await page.getByRole("button", { name: "Создать задание" }).click();
+      await expect(page.getByTestId("teacher-assignment")).toHaveCount(1);
+
+      const guestContext = await page
+        .context()
+        .browser()!
+        .newContext({ viewport: page.viewportSize() });
+      const guest = await guestContext.newPage();
+      try {
+        await guest.goto(link);
+        await guest.getByLabel("Ваше имя — его увидит преподаватель").fill("Гость");
+        await guest.getByRole("button", { name: "Вступить" }).click();
+        await guest.getByRole("link", { name: "Учить: Выучить сеть" }).click();
+        await answerCurrentCard(guest, "mouse", 3);
+        await answerCurrentCard(guest, "mouse", 1);
+      } finally {
+        await guestContext.close();
+      }
+
+      await checkPath(page, `/classes/${classId}`);
+      // Cells with answers (a band and its number), not only empty ones.
+      await expect(page.getByTestId("mastery-grid")).toContainText(/% \(\d из \d\) · /);
+      await page.getByRole("button", { name: /^Выполнено, %/ }).click();
+      await expect(page.getByRole("columnheader", { name: /^Выполнено, %/ })).toHaveAttribute(
+        "aria-sort",
+        "ascending",
+      );
+      await expectNoAxeViolations(page);
+    },
+  },
+  {
     name: "/account, signed in",
     visit: async (page) => {
       await register(page, newEmail());

@@ -166,7 +166,14 @@ export function MasteryGrids({
       <h2 id="mastery-title">{d.masteryTitle}</h2>
       <p className="muted small">{d.masteryLegend}</p>
       {dashboard.mastery.map(({ deckId, title, aspectTitles, grid }) => (
-        <div key={deckId} className="table-scroll card">
+        // Focusable, so a keyboard can scroll a grid wider than the screen.
+        <div
+          key={deckId}
+          className="table-scroll card"
+          role="region"
+          aria-label={fillMessage(d.masteryCaption, { deck: title })}
+          tabIndex={0}
+        >
           <table className="mastery-grid" data-testid="mastery-grid">
             <caption>{fillMessage(d.masteryCaption, { deck: title })}</caption>
             <thead>
