@@ -153,14 +153,24 @@ test("a homework cycle: set, done in part, read on the dashboard and in the grad
     "ещё не занимался",
   );
 
+  // One assignment's table at a time: the open one due soonest first, the others by link.
   expect(await progressRow(teacher, STUDY, "Коля Смирнов")).toEqual(["50 %", "—", "в процессе"]);
   expect(await progressRow(teacher, STUDY, "Гость Петров")).toEqual(["0 %", "—", "не начато"]);
+  const picker = teacher.getByRole("navigation", { name: "Показать прогресс по заданию" });
+  await picker.getByRole("link", { name: TEST }).click();
+  await expect(picker.getByRole("link", { name: TEST })).toHaveAttribute("aria-current", "true");
+  await expect(teacher.getByTestId("assignment-progress")).toHaveAttribute("data-assignment", TEST);
   expect(await progressRow(teacher, TEST, "Гость Петров")).toEqual([
     "100 %",
     `${percent} %`,
     "сделано",
   ]);
   expect(await progressRow(teacher, TEST, "Коля Смирнов")).toEqual(["0 %", "—", "не начато"]);
+  await picker.getByRole("link", { name: STUDY }).click();
+  await expect(teacher.getByTestId("assignment-progress")).toHaveAttribute(
+    "data-assignment",
+    STUDY,
+  );
 
   // Sorting with the keyboard: the completion column, then the other way.
   const studyTable = teacher.locator(

@@ -79,37 +79,76 @@ function progressRows(
   });
 }
 
+/**
+ * The assignment a teacher most likely wants first: the open one due soonest, else the latest
+ * opened, else the first (assignments come by due date).
+ */
+export function pickShownAssignment(
+  assignments: readonly Assignment[],
+  requested: string | undefined,
+  now: Date,
+): Assignment | undefined {
+  const time = now.getTime();
+  return (
+    assignments.find((a) => a.id === requested) ??
+    assignments.find((a) => a.openAt.getTime() <= time && a.dueAt.getTime() >= time) ??
+    assignments.findLast((a) => a.openAt.getTime() <= time) ??
+    assignments[0]
+  );
+}
+
+/**
+ * One assignment's table at a time, picked from a list of links (?assignment=<id>): a class
+ * of 200 students with 20 assignments would otherwise be 4,000 rows on one page.
+ */
 export function ProgressTables({
   dashboard,
+  shown,
   locale,
   t,
   studentLabel,
 }: {
   dashboard: ClassDashboard;
+  shown: string | undefined;
   locale: Locale;
   t: Messages["classes"];
   studentLabel: string;
 }) {
   const d = t.dashboard;
+  const assignment = pickShownAssignment(dashboard.assignments, shown, dashboard.now);
+  if (!assignment) return null;
   return (
     <section aria-labelledby="progress-title">
       <h2 id="progress-title">{d.progressTitle}</h2>
-      {dashboard.assignments.map((assignment) => (
-        <div
-          key={assignment.id}
-          className="table-scroll card"
-          data-testid="assignment-progress"
-          data-assignment={assignment.title}
-        >
-          <SortableTable
-            caption={fillMessage(d.progressCaption, { title: assignment.title })}
-            columns={[studentLabel, d.completion, d.score, d.state]}
-            rows={progressRows(dashboard, assignment, d)}
-            sortLabel={d.sortBy}
-            locale={locale}
-          />
-        </div>
-      ))}
+      <nav aria-label={d.progressPicker}>
+        <ul className="progress-picker">
+          {dashboard.assignments.map((a) => (
+            <li key={a.id}>
+              <Link
+                href={`/classes/${dashboard.k.id}?assignment=${encodeURIComponent(a.id)}#progress-title`}
+                aria-current={a.id === assignment.id ? "true" : undefined}
+                scroll={false}
+              >
+                {a.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div
+        key={assignment.id}
+        className="table-scroll card"
+        data-testid="assignment-progress"
+        data-assignment={assignment.title}
+      >
+        <SortableTable
+          caption={fillMessage(d.progressCaption, { title: assignment.title })}
+          columns={[studentLabel, d.completion, d.score, d.state]}
+          rows={progressRows(dashboard, assignment, d)}
+          sortLabel={d.sortBy}
+          locale={locale}
+        />
+      </div>
     </section>
   );
 }

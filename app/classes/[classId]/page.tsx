@@ -52,7 +52,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.classes.title };
 }
 
-type Props = { params: Promise<{ classId: string }> };
+type Props = {
+  params: Promise<{ classId: string }>;
+  searchParams: Promise<{ assignment?: string | string[] }>;
+};
 
 const unlessNotFound = <T,>(load: Promise<T>): Promise<T | null> =>
   load.catch((error: unknown) => {
@@ -64,7 +67,7 @@ const unlessNotFound = <T,>(load: Promise<T>): Promise<T | null> =>
  * The class page: its teacher manages it here; a student enrolled in it sees it; everyone else,
  * including a student who left or was removed, gets the 404 page.
  */
-export default async function ClassPage({ params }: Props) {
+export default async function ClassPage({ params, searchParams }: Props) {
   const id = RecordIdSchema.safeParse((await params).classId);
   if (!id.success) notFound();
   const classId = id.data;
@@ -80,6 +83,7 @@ export default async function ClassPage({ params }: Props) {
     return (
       <TeacherView
         dashboard={dashboard}
+        shown={(await searchParams).assignment}
         decks={indexDeckNames(await listDecks(db))}
         origin={await origin()}
         locale={locale}
@@ -128,12 +132,15 @@ function dateIn(locale: Locale, timeZone: string) {
 
 function TeacherView({
   dashboard,
+  shown,
   decks,
   origin,
   locale,
   t,
 }: {
   dashboard: ClassDashboard;
+  /** The assignment whose progress table is shown (?assignment=<id>). */
+  shown: string | string[] | undefined;
   decks: ReadonlyMap<string, DeckNames>;
   origin: string;
   locale: Locale;
@@ -319,7 +326,13 @@ function TeacherView({
       {roster.length > 0 && assignments.length > 0 && (
         <>
           <BehindList dashboard={dashboard} t={c} />
-          <ProgressTables dashboard={dashboard} locale={locale} t={c} studentLabel={c.student} />
+          <ProgressTables
+            dashboard={dashboard}
+            shown={typeof shown === "string" ? shown : undefined}
+            locale={locale}
+            t={c}
+            studentLabel={c.student}
+          />
           <MasteryGrids dashboard={dashboard} t={c} />
           <MissedQuestions dashboard={dashboard} t={c} />
         </>

@@ -516,6 +516,7 @@ export const en: Messages = {
       never: "not yet",
       assignmentsDone: "Assignments",
       doneOf: "{done} of {total}",
+      progressPicker: "Show progress on an assignment",
       progressTitle: "Progress on assignments",
       progressCaption: "{title}: students × progress. Press a column heading to sort by it.",
       completion: "Done, %",

@@ -515,6 +515,7 @@ export const ru = {
       never: "ещё не занимался",
       assignmentsDone: "Задания",
       doneOf: "{done} из {total}",
+      progressPicker: "Показать прогресс по заданию",
       progressTitle: "Прогресс по заданиям",
       progressCaption:
         "{title}: ученики × прогресс. Нажмите на заголовок столбца, чтобы отсортировать.",

@@ -55,6 +55,8 @@ export interface DeckMasteryView {
 
 export interface ClassDashboard {
   k: TeacherClass;
+  /** The instant the numbers are for. */
+  now: Date;
   assignments: Assignment[];
   /** The roster with last activity and assignments done, in the locale's name order. */
   roster: (RosterRow & Pick<RosterEntry, "enrollmentId" | "guest">)[];
@@ -263,6 +265,7 @@ export async function getClassDashboard(
   });
   return {
     k,
+    now: options.now,
     assignments,
     roster,
     progress,
