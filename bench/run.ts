@@ -50,6 +50,27 @@ async function measureStatsServerTime(server: BenchServer): Promise<number> {
   return stats.serverMs.p95;
 }
 
+/**
+ * The teacher's dashboard server time (p95) for a class of 200 students, 20 assignments and
+ * 300,000 review logs, in the same run as /stats, printed next to it.
+ */
+async function measureDashboardServerTime(server: BenchServer, statsMs: number): Promise<number> {
+  const { benchClassDashboard } = await import("./class-dashboard-load");
+  const dashboard = await benchClassDashboard({
+    url: server.url,
+    databaseFile: server.databaseFile,
+    deckId: DECK_ID,
+  });
+  console.log(
+    `bench: class dashboard (${dashboard.students} students, ${dashboard.assignments} assignments, ` +
+      `${dashboard.reviewLogs} review logs) p50 ${dashboard.serverMs.p50} ms, ` +
+      `p95 ${dashboard.serverMs.p95} ms; /stats p95 ${statsMs} ms`,
+  );
+  return dashboard.serverMs.p95;
+}
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
 async function main() {
   const { benchDeckGeneration } = await import("./deck-generation");
   const { benchStudy } = await import("./study-load");
@@ -94,6 +115,7 @@ async function main() {
     });
     const rss = rssMegabytes(server.pid);
     const statsMs = await measureStatsServerTime(server);
+    const dashboardMs = await measureDashboardServerTime(server, statsMs);
 
     const at50 = study.find((r) => r.connections === 50);
     const studyPage = pages.find((p) => p.page === "/study");
@@ -128,6 +150,13 @@ async function main() {
       },
       { name: "seed generation", actual: deck.seedMs, limit: 10, unit: "ms", kind: "max" },
       { name: "/stats server time", actual: statsMs, limit: 200, unit: "ms", kind: "max" },
+      {
+        name: "class dashboard p95 / /stats p95 (same run)",
+        actual: ratio(dashboardMs, statsMs),
+        limit: 2,
+        unit: "×",
+        kind: "max",
+      },
       { name: "server RSS after load", actual: rss, limit: 300, unit: "MB", kind: "max" },
     ];
     const results = {
@@ -138,6 +167,7 @@ async function main() {
       study,
       firstLoadJs: { minimalPage, pages },
       statsServerMs: statsMs,
+      dashboardServerMs: dashboardMs,
       rssMb: rss,
       budgets,
     };
@@ -163,6 +193,7 @@ function writeReport(results: {
   study: Awaited<ReturnType<typeof import("./study-load").benchStudy>>;
   firstLoadJs: { minimalPage: FirstLoadJs; pages: FirstLoadJs[] };
   statsServerMs: number;
+  dashboardServerMs: number;
   rssMb: number;
   budgets: Budget[];
 }) {
@@ -211,6 +242,9 @@ function writeReport(results: {
       `(linearity ${deck.linearity}; 1.0 is linear).`,
     "",
     `/stats server time: ${`${results.statsServerMs} ms (p95, 100,000 review logs)`}`,
+    "",
+    `Class dashboard server time: ${results.dashboardServerMs} ms (p95; 200 students, ` +
+      `20 assignments, 300,000 review logs), ${ratio(results.dashboardServerMs, results.statsServerMs)}× /stats`,
     "",
     `Server RSS after the load: ${results.rssMb} MB`,
     "",

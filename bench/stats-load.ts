@@ -10,7 +10,7 @@ const REQUESTS = 20;
 const WARM_UP = 3;
 
 /** Deterministic pseudo-random numbers (mulberry32): the same history on every run. */
-function createRandom(seed: number): () => number {
+export function createRandom(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -102,6 +102,9 @@ export async function benchStats(options: {
     await seedReviewHistory(db, { learnerId, reviewLogs: 100_000, now: new Date() });
     const reviewLogs = await db.reviewLog.count({ where: { learnerId } });
     const headers = { cookie: `pd_learner=${signLearnerId(learnerId)}` };
+    // Seeding blocks this process's event loop for longer than the server keeps an idle
+    // connection open (65 s): the pooled socket may be gone, so one throw-away request first.
+    await fetch(`${options.url}/api/health`).catch(() => undefined);
     const times: number[] = [];
     for (let i = 0; i < WARM_UP + REQUESTS; i++) {
       const started = performance.now();

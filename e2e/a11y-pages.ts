@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { newEmail, register } from "./account-helpers";
+import { fillAssignmentForm } from "./assignment-helpers";
 import { expectNoAxeViolations } from "./axe";
 import { becomeTeacher, createClass } from "./class-helpers";
 import { test } from "./fixtures";
@@ -198,6 +199,92 @@ const A11Y_PAGES: A11yRow[] = [
 
       await checkPath(page, `/classes/${classId}`);
       await expect(page.locator(".roster-table")).toContainText("Гость");
+    },
+  },
+  {
+    name: "assignments: the form and its errors, the teacher's list, the edit page and its dialog; a student's lists, an assignment's study session, the home page",
+    visit: async (page) => {
+      await register(page, newEmail());
+      await becomeTeacher(page);
+      const { classId, link } = await createClass(page, "Класс с заданиями");
+      await page.getByRole("link", { name: "Новое задание" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Новое задание" })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.getByRole("radio", { name: /^Тест/ }).check();
+      await page.getByRole("button", { name: "Создать задание" }).click();
+      await expect(page.getByLabel("Название")).toHaveAttribute("aria-invalid", "true");
+      await expectNoAxeViolations(page);
+      await fillAssignmentForm(page, { title: "Выучить сеть", type: "Выучить", count: "" });
+      await page.getByRole("button", { name: "Создать задание" }).click();
+      await expect(page.getByTestId("teacher-assignment")).toHaveCount(1);
+      await checkPath(page, `/classes/${classId}`);
+      await page.getByRole("link", { name: "Изменить: Выучить сеть" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Изменить задание" })).toBeVisible();
+      await checkPath(page, page.url());
+      await page.getByRole("button", { name: "Удалить задание" }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      const guestContext = await page
+        .context()
+        .browser()!
+        .newContext({ viewport: page.viewportSize() });
+      const guest = await guestContext.newPage();
+      try {
+        await guest.goto(link);
+        await guest.getByLabel("Ваше имя — его увидит преподаватель").fill("Гость");
+        await guest.getByRole("button", { name: "Вступить" }).click();
+        await expect(guest).toHaveURL(new RegExp(`/classes/${classId}$`));
+        await expect(guest.getByRole("progressbar")).toHaveCount(1);
+        await checkPath(guest, `/classes/${classId}`);
+        await checkPath(guest, "/classes");
+        await guest.getByRole("link", { name: "Учить: Выучить сеть" }).click();
+        await expect(guest.locator("#study-prompt")).toBeVisible();
+        await expect(guest.getByTestId("assignment-goal")).toBeVisible();
+        await expectNoAxeViolations(guest);
+        await checkPath(guest, "/");
+        await expect(guest.getByRole("region", { name: "Задания" })).toBeVisible();
+      } finally {
+        await guestContext.close();
+      }
+    },
+  },
+  {
+    name: "the teacher's dashboard with a student's work: roster, progress table sorted, who is behind, mastery grid",
+    visit: async (page) => {
+      await register(page, newEmail());
+      await becomeTeacher(page);
+      const { classId, link } = await createClass(page, "Класс со сводкой");
+      await page.getByRole("link", { name: "Новое задание" }).click();
+      await fillAssignmentForm(page, { title: "Выучить сеть", type: "Выучить", count: "" });
+      await page.getByRole("button", { name: "Создать задание" }).click();
+      await expect(page.getByTestId("teacher-assignment")).toHaveCount(1);
+
+      const guestContext = await page
+        .context()
+        .browser()!
+        .newContext({ viewport: page.viewportSize() });
+      const guest = await guestContext.newPage();
+      try {
+        await guest.goto(link);
+        await guest.getByLabel("Ваше имя — его увидит преподаватель").fill("Гость");
+        await guest.getByRole("button", { name: "Вступить" }).click();
+        await guest.getByRole("link", { name: "Учить: Выучить сеть" }).click();
+        await answerCurrentCard(guest, "mouse", 3);
+        await answerCurrentCard(guest, "mouse", 1);
+      } finally {
+        await guestContext.close();
+      }
+
+      await checkPath(page, `/classes/${classId}`);
+      // Cells with answers (a band and its number), not only empty ones.
+      await expect(page.getByTestId("mastery-grid")).toContainText(/% \(\d из \d\) · /);
+      await page.getByRole("button", { name: /^Выполнено, %/ }).click();
+      await expect(page.getByRole("columnheader", { name: /^Выполнено, %/ })).toHaveAttribute(
+        "aria-sort",
+        "ascending",
+      );
+      await expectNoAxeViolations(page);
     },
   },
   {

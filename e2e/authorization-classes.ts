@@ -170,7 +170,41 @@ function unusedCode(): string {
   return Array.from({ length: 8 }, () => alphabet[Math.floor(Math.random() * 31)]).join("");
 }
 
+const gradebookPath = (classId: string) => `/api/classes/${classId}/gradebook`;
+
+async function expectNoGradebook(api: APIRequestContext, classId: string) {
+  const response = await api.get(gradebookPath(classId));
+  expect(response.status()).toBe(404);
+  expect(await response.text()).not.toContain("Guest Student");
+}
+
 export const CLASS_ROWS: ClassRow[] = [
+  {
+    // The gradebook names every student and their marks: the class's teacher's only, a 404 (as
+    // for no class) for everyone else, its own students included.
+    target: "GET /api/classes/[classId]/gradebook",
+    anonymous: async (w) => {
+      await expectNoGradebook(w.anonymous, w.ownerClass.classId);
+    },
+    otherStudent: async (w) => {
+      await expectNoGradebook(w.otherStudent.api, w.ownerClass.classId);
+      await expectNoGradebook(w.student.api, w.ownerClass.classId);
+    },
+    otherTeacher: async (w) => {
+      await expectNoGradebook(w.otherTeacher.api, w.ownerClass.classId);
+      const theirs = await w.otherTeacher.api.get(gradebookPath(w.otherClass.classId));
+      expect(theirs.status(), "their own class's gradebook").toBe(200);
+      expect(await theirs.text()).not.toContain("Guest Student");
+    },
+    owner: async (w) => {
+      const response = await w.owner.api.get(gradebookPath(w.ownerClass.classId));
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+      expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="/);
+      expect(await response.text()).toContain('"Guest Student"');
+      expect((await w.owner.api.get(gradebookPath("no-such-class"))).status()).toBe(404);
+    },
+  },
   {
     // Anyone with the code may see what it leads to: the class name, its teacher, nothing else.
     target: "GET /api/join/[code]",

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { PASSWORD, learnerOf, newEmail, register, studyCards } from "./account-helpers";
+import { ASSIGNMENT_ROWS, checkAssignmentPages } from "./authorization-assignments";
 import { CLASS_ROWS, checkClassPages, newClassWorld } from "./authorization-classes";
 import { expect, test } from "./fixtures";
 import { targetsInCode } from "./routes";
@@ -669,7 +670,7 @@ for (const row of ROWS) {
 test.describe("classes", () => {
   // A world registers three accounts (argon2) and sets up two classes.
   test.describe.configure({ timeout: 120_000 });
-  for (const row of CLASS_ROWS) {
+  for (const row of [...CLASS_ROWS, ...ASSIGNMENT_ROWS]) {
     test(`authorization: ${row.target}`, async ({ browser }) => {
       const world = await newClassWorld(browser);
       try {
@@ -691,10 +692,23 @@ test.describe("classes", () => {
       await world.close();
     }
   });
+
+  test("assignment pages are the teacher's, an assignment's study session its students'", async ({
+    browser,
+  }) => {
+    const world = await newClassWorld(browser);
+    try {
+      await checkAssignmentPages(world);
+    } finally {
+      await world.close();
+    }
+  });
 });
 
 test("every route handler and server action has a row in the authorization table", () => {
   const inCode = targetsInCode();
   expect(inCode.length).toBeGreaterThan(10);
-  expect([...ROWS, ...CLASS_ROWS].map((row) => row.target).sort()).toEqual(inCode);
+  expect([...ROWS, ...CLASS_ROWS, ...ASSIGNMENT_ROWS].map((row) => row.target).sort()).toEqual(
+    inCode,
+  );
 });

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { indexDeckNames } from "@/components/classes/assignment-summary";
+import { StudentAssignmentList } from "@/components/classes/student-assignment-list";
 import { ActionButton } from "@/components/forms/action-button";
 import { ValidatedForm } from "@/components/forms/validated-form";
 import { formatJoinCode } from "@/lib/core/classes/join-code";
@@ -8,7 +10,10 @@ import { getMessages } from "@/lib/i18n/server";
 import { getAccountOverview } from "@/lib/server/auth/account-queries";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { listStudentClasses, listTeacherClasses } from "@/lib/server/classes/class-queries";
+import { listStudentAssignments } from "@/lib/server/classes/assignments";
 import { db } from "@/lib/server/db";
+import { listDecks } from "@/lib/server/decks/queries";
+import { getStudySettings } from "@/lib/server/study/learner-settings";
 import { getLearnerId } from "@/lib/server/learners";
 import { createClassAction, leaveClassAction } from "./actions";
 
@@ -31,6 +36,15 @@ export default async function ClassesPage() {
       : null;
   const learnerId = await getLearnerId();
   const memberships = learnerId ? await listStudentClasses(db, { learnerId }) : [];
+  const now = new Date();
+  const [assignments, decks, settings] =
+    learnerId && memberships.length > 0
+      ? await Promise.all([
+          listStudentAssignments(db, { learnerId, now }),
+          listDecks(db),
+          getStudySettings(db, learnerId),
+        ])
+      : [[], [], null];
   const date = (value: Date, timeZone: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(value);
 
@@ -103,6 +117,22 @@ export default async function ClassesPage() {
             </section>
           )}
         </>
+      )}
+
+      {assignments.length > 0 && settings && (
+        <section aria-labelledby="my-assignments-title">
+          <h2 id="my-assignments-title">{c.myAssignments}</h2>
+          <StudentAssignmentList
+            items={assignments}
+            decks={indexDeckNames(decks)}
+            now={now}
+            timeZone={settings.timeZone}
+            locale={locale}
+            t={c}
+            kindNames={t.study.kinds}
+            showClass
+          />
+        </section>
       )}
 
       {(!teaching || memberships.length > 0) && (

@@ -1,9 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { StudySession } from "@/components/study/study-session";
+import { findAssignmentPhase } from "@/lib/core/classes/assignment";
+import { RecordIdSchema } from "@/lib/core/classes/class-schemas";
+import { fillMessage } from "@/lib/i18n/locales";
 import { getMessages } from "@/lib/i18n/server";
+import { getStudentStudyAssignment } from "@/lib/server/classes/assignment-study";
 import { db } from "@/lib/server/db";
 import { listDecks } from "@/lib/server/decks/queries";
+import { getLearnerId } from "@/lib/server/learners";
+import { orNotFound } from "@/lib/server/not-found";
 
 export const dynamic = "force-dynamic";
 
@@ -13,13 +20,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Props = {
-  searchParams: Promise<{ deck?: string | string[]; aspect?: string | string[] }>;
+  searchParams: Promise<{
+    deck?: string | string[];
+    aspect?: string | string[];
+    assignment?: string | string[];
+  }>;
 };
 
 export default async function StudyPage({ searchParams }: Props) {
   const { t, locale } = await getMessages();
-  const decks = await listDecks(db);
   const params = await searchParams;
+  if (params.assignment !== undefined) {
+    return <AssignmentStudy assignmentId={[params.assignment].flat()[0] ?? ""} />;
+  }
+  const decks = await listDecks(db);
   const requested = [params.deck ?? []].flat();
   const known = new Set(decks.map((d) => d.summary.id));
   let selected = requested.filter((id) => known.has(id));
@@ -85,6 +99,45 @@ export default async function StudyPage({ searchParams }: Props) {
             key={[...selected, ...aspects].join(",")}
             deckIds={selected}
             aspects={aspects}
+            t={t.study}
+            tr={t.reports}
+            tl={t.limits}
+            locale={locale}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * A study assignment's session, opened by its button on /classes: exactly its scope, only the
+ * questions still short of its goal. Someone outside the class gets the 404 page.
+ */
+async function AssignmentStudy({ assignmentId }: { assignmentId: string }) {
+  const { t, locale } = await getMessages();
+  const id = RecordIdSchema.safeParse(assignmentId);
+  if (!id.success) notFound();
+  const { assignment, classId, className } = await orNotFound(
+    getStudentStudyAssignment(db, { learnerId: await getLearnerId(), assignmentId: id.data }),
+  );
+  const upcoming = findAssignmentPhase(assignment, new Date()) === "upcoming";
+  return (
+    <>
+      <p>
+        <Link href={`/classes/${classId}`}>← {t.study.backToClasses}</Link>
+      </p>
+      <div className="page-title">
+        <h1>{fillMessage(t.study.assignmentTitle, { title: assignment.title, className })}</h1>
+      </div>
+      {upcoming ? (
+        <p className="card">{t.classes.statusUpcoming}</p>
+      ) : (
+        <>
+          <p className="muted small">{t.study.assignmentScope}</p>
+          <StudySession
+            deckIds={[assignment.scope.deckId]}
+            assignmentId={assignment.id}
             t={t.study}
             tr={t.reports}
             tl={t.limits}

@@ -1,3 +1,4 @@
+import type { AssignmentGoal } from "@/lib/server/classes/assignment-study";
 import type { StudyState } from "@/lib/server/study/get-study-card";
 import type { SubmitAnswerResult } from "@/lib/server/study/submit-answer";
 import type { AnswerInput } from "@/lib/core/deck/types";
@@ -10,12 +11,21 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   return (await response.json().catch(() => ({}))) as T;
 }
 
-export function fetchStudyState(deckIds: string[], aspects: string[] = []): Promise<StudyState> {
-  const query = [
-    ...deckIds.map((id) => `deck=${encodeURIComponent(id)}`),
-    ...aspects.map((key) => `aspect=${encodeURIComponent(key)}`),
-  ].join("&");
-  return call<StudyState>(`/api/study?${query}`, { cache: "no-store" });
+/** With an assignment, its session (its own deck and scope, and its goal); else the decks'. */
+export function fetchStudyState(
+  deckIds: string[],
+  aspects: string[] = [],
+  assignmentId?: string,
+): Promise<StudyState & { goal?: AssignmentGoal }> {
+  const query = assignmentId
+    ? `assignment=${encodeURIComponent(assignmentId)}`
+    : [
+        ...deckIds.map((id) => `deck=${encodeURIComponent(id)}`),
+        ...aspects.map((key) => `aspect=${encodeURIComponent(key)}`),
+      ].join("&");
+  return call<StudyState & { goal?: AssignmentGoal }>(`/api/study?${query}`, {
+    cache: "no-store",
+  });
 }
 
 export interface SubmitPayload {

@@ -5,7 +5,8 @@ import { gradeAnswer } from "@/lib/core/deck/grade-answer";
 import type { AnswerInput } from "@/lib/core/deck/types";
 import { formatInterval } from "@/lib/core/study/format-interval";
 import { proposeRating } from "@/lib/core/study/propose-rating";
-import type { Locale, Messages } from "@/lib/i18n/locales";
+import { fillMessage, type Locale, type Messages } from "@/lib/i18n/locales";
+import type { AssignmentGoal } from "@/lib/server/classes/assignment-study";
 import type { StudyCard, StudyState } from "@/lib/server/study/get-study-card";
 import { ReportProblemButton } from "../reports/report-problem-button";
 import { AnswerArea } from "./answer-area";
@@ -44,9 +45,13 @@ function timeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
+// One empty list for every render: a fresh default array would re-run the loading effect forever.
+const NO_ASPECTS: string[] = [];
+
 export function StudySession({
   deckIds,
-  aspects = [],
+  aspects = NO_ASPECTS,
+  assignmentId,
   t,
   tr,
   tl,
@@ -55,6 +60,8 @@ export function StudySession({
   deckIds: string[];
   /** Only questions about these aspects; every aspect when empty. */
   aspects?: string[];
+  /** A study assignment's session: its scope and goal replace the decks and aspects. */
+  assignmentId?: string;
   t: Messages["study"];
   tr: Messages["reports"];
   tl: Messages["limits"];
@@ -72,10 +79,12 @@ export function StudySession({
   );
   const [showHelp, setShowHelp] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [goal, setGoal] = useState<AssignmentGoal | null>(null);
   const busy = useRef(false);
   const loadSeq = useRef(0);
 
-  const show = useCallback((state: StudyState) => {
+  const show = useCallback((state: StudyState & { goal?: AssignmentGoal }) => {
+    if (state.goal) setGoal(state.goal);
     if (state.card)
       setPhase({ name: "asking", state: { ...state, card: state.card }, shownAt: Date.now() });
     else setPhase({ name: "done", nextDueAt: state.nextDueAt });
@@ -91,21 +100,21 @@ export function StudySession({
     const seq = ++loadSeq.current;
     setPhase({ name: "loading" });
     try {
-      const state = await fetchStudyState(deckIds, aspects);
+      const state = await fetchStudyState(deckIds, aspects, assignmentId);
       if (seq === loadSeq.current) show(state);
     } catch (error) {
       if (seq === loadSeq.current) showError(error);
     }
-  }, [deckIds, aspects, show, showError]);
+  }, [deckIds, aspects, assignmentId, show, showError]);
 
   useEffect(() => {
     // The first render already shows "loading".
     const seq = ++loadSeq.current;
-    fetchStudyState(deckIds, aspects).then(
+    fetchStudyState(deckIds, aspects, assignmentId).then(
       (state) => seq === loadSeq.current && show(state),
       (error: unknown) => seq === loadSeq.current && showError(error),
     );
-  }, [deckIds, aspects, show, showError]);
+  }, [deckIds, aspects, assignmentId, show, showError]);
 
   const answer = useCallback(
     (input: AnswerInput) => {
@@ -247,6 +256,14 @@ export function StudySession({
 
   return (
     <div className="study">
+      {goal && (
+        <p className="assignment-goal" data-testid="assignment-goal">
+          {fillMessage(goal.reached ? t.goalReached : t.goalProgress, {
+            done: goal.done,
+            total: goal.total,
+          })}
+        </p>
+      )}
       <div className="study-toolbar">
         <progress className="study-progress" max={100} value={progress} aria-label={t.progress}>
           {progress}%

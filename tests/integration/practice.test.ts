@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AnswerInput, Question } from "@/lib/core/deck/types";
+import type { Question } from "@/lib/core/deck/types";
 import { Rating, State } from "@/lib/core/study";
 import { mergeGuestIntoUser } from "@/lib/server/auth/accounts";
 import { getDeck } from "@/lib/server/decks/queries";
@@ -25,6 +25,7 @@ import {
   StartPracticeSchema,
 } from "@/lib/server/practice/schemas";
 import { getStudyCard } from "@/lib/server/study/get-study-card";
+import { answerFor } from "../setup/practice-answers";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 const DECK = "containers-vs-pods.en";
@@ -54,35 +55,6 @@ function startInput(overrides: Partial<Parameters<typeof StartPracticeSchema.par
     seed: 1234,
     ...overrides,
   });
-}
-
-/** A right answer, or a sure wrong one, for any kind of question. */
-function answerFor(question: Question, right: boolean): { answer: AnswerInput; knewIt?: boolean } {
-  switch (question.kind) {
-    case "definition":
-    case "reverse-definition":
-    case "explain":
-      return { answer: { type: "reveal" }, knewIt: right };
-    case "true-false":
-      return {
-        answer: { type: "boolean", value: (question.correctOptionId === "true") === right },
-      };
-    case "matching":
-      return {
-        answer: {
-          type: "matching",
-          pairs: right ? question.matching!.solution : {},
-        },
-      };
-    case "cloze":
-      return { answer: { type: "text", text: right ? question.answer : "zzz" } };
-    default: {
-      const wrong = question.options!.find((o) => o.id !== question.correctOptionId)!;
-      return {
-        answer: { type: "option", optionId: right ? question.correctOptionId! : wrong.id },
-      };
-    }
-  }
 }
 
 function answerInput(question: Question, right: boolean, clientAnswerId = crypto.randomUUID()) {

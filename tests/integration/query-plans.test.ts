@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Assignment } from "@/lib/core/classes";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { firstGoodAnswersSql } from "@/lib/server/classes/class-activity";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let t: TestDatabase;
@@ -102,8 +105,36 @@ describe("query plans of the statistics", () => {
       `SELECT "questionId", "rating", COUNT(*) FROM "ReviewLog" WHERE "learnerId" = 'x' GROUP BY "questionId", "rating"`,
     );
     expect(detail).toMatch(
-      /SEARCH ReviewLog USING COVERING INDEX ReviewLog_learnerId_questionId_rating_idx/,
+      /SEARCH ReviewLog USING COVERING INDEX ReviewLog_learnerId_questionId_rating_reviewedAt_idx/,
     );
     expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+// A class dashboard reads every student's first Good answer per question of an assignment.
+describe("query plans of class progress", () => {
+  const assignment: Assignment = {
+    id: "a",
+    title: "Networking",
+    scope: { deckId: "d", aspects: ["networking"], kinds: [] },
+    task: { kind: "study", questionCount: null },
+    openAt: new Date("2026-03-02T06:00:00Z"),
+    dueAt: new Date("2026-03-04T06:00:00Z"),
+  };
+
+  it("seeks each student's answers to each question in the covering index, never scanning logs", async () => {
+    for (const scope of [
+      { classId: "c", assignments: [assignment] },
+      { classId: "c", assignments: [assignment], learnerId: "l" },
+    ]) {
+      const rows = await t.db.$queryRaw<{ detail: string }[]>(
+        Prisma.sql`EXPLAIN QUERY PLAN ${firstGoodAnswersSql(scope, assignment, 0)}`,
+      );
+      const detail = rows.map((r) => r.detail).join("\n");
+      expect(detail).toMatch(
+        /SEARCH r USING COVERING INDEX ReviewLog_learnerId_questionId_rating_reviewedAt_idx \(learnerId=\? AND questionId=\? AND rating=\? AND reviewedAt>\?\)/,
+      );
+      expect(detail).not.toMatch(/SCAN/);
+    }
   });
 });

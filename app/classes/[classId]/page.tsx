@@ -2,22 +2,38 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import {
+  describeAssignment,
+  indexDeckNames,
+  type DeckNames,
+} from "@/components/classes/assignment-summary";
+import {
+  BehindList,
+  MasteryGrids,
+  MissedQuestions,
+  ProgressTables,
+} from "@/components/classes/class-dashboard";
+import { StudentAssignmentList } from "@/components/classes/student-assignment-list";
 import { ActionButton } from "@/components/forms/action-button";
+import { formatDueAbsolute } from "@/lib/core/classes/format-due";
 import { ValidatedForm } from "@/components/forms/validated-form";
 import { RecordIdSchema } from "@/lib/core/classes/class-schemas";
 import { formatJoinCode } from "@/lib/core/classes/join-code";
 import { fillMessage, type Locale, type Messages } from "@/lib/i18n/locales";
 import { getMessages } from "@/lib/i18n/server";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { getClassDashboard, type ClassDashboard } from "@/lib/server/classes/class-dashboard";
+import { getStudentClass, type StudentClass } from "@/lib/server/classes/class-queries";
 import {
-  getStudentClass,
-  getTeacherClass,
-  type StudentClass,
-  type TeacherClass,
-} from "@/lib/server/classes/class-queries";
+  listClassAssignmentsForStudent,
+  type StudentAssignment,
+} from "@/lib/server/classes/assignments";
 import { db } from "@/lib/server/db";
+import { listDecks } from "@/lib/server/decks/queries";
+import { getStudySettings } from "@/lib/server/study/learner-settings";
 import { NotFoundError } from "@/lib/server/errors";
 import { getLearnerId } from "@/lib/server/learners";
+import { orNotFound } from "@/lib/server/not-found";
 import { isSecureRequest } from "@/lib/server/request";
 import {
   leaveClassAction,
@@ -36,7 +52,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.classes.title };
 }
 
-type Props = { params: Promise<{ classId: string }> };
+type Props = {
+  params: Promise<{ classId: string }>;
+  searchParams: Promise<{ assignment?: string | string[] }>;
+};
 
 const unlessNotFound = <T,>(load: Promise<T>): Promise<T | null> =>
   load.catch((error: unknown) => {
@@ -48,21 +67,54 @@ const unlessNotFound = <T,>(load: Promise<T>): Promise<T | null> =>
  * The class page: its teacher manages it here; a student enrolled in it sees it; everyone else,
  * including a student who left or was removed, gets the 404 page.
  */
-export default async function ClassPage({ params }: Props) {
+export default async function ClassPage({ params, searchParams }: Props) {
   const id = RecordIdSchema.safeParse((await params).classId);
   if (!id.success) notFound();
   const classId = id.data;
   const { locale, t } = await getMessages();
   const user = await getCurrentUser();
-  const taught = user
-    ? await unlessNotFound(getTeacherClass(db, { teacherId: user.id, classId }))
+  // The teacher's class: the whole dashboard in one data-layer call; anyone else gets null.
+  const dashboard = user
+    ? await unlessNotFound(
+        getClassDashboard(db, { teacherId: user.id, classId, now: new Date(), locale }),
+      )
     : null;
-  if (taught) return <TeacherView k={taught} origin={await origin()} locale={locale} t={t} />;
+  if (dashboard) {
+    return (
+      <TeacherView
+        dashboard={dashboard}
+        shown={(await searchParams).assignment}
+        decks={indexDeckNames(await listDecks(db))}
+        origin={await origin()}
+        locale={locale}
+        t={t}
+      />
+    );
+  }
   const learnerId = await getLearnerId();
   const joined = learnerId
     ? await unlessNotFound(getStudentClass(db, { learnerId, classId }))
     : null;
-  if (joined) return <StudentView k={joined} locale={locale} t={t} />;
+  if (joined && learnerId) {
+    const now = new Date();
+    const [assignments, decks, settings] = await Promise.all([
+      // A student removed a moment ago: the 404 page, as for anyone outside the class.
+      orNotFound(listClassAssignmentsForStudent(db, { learnerId, classId, now })),
+      listDecks(db),
+      getStudySettings(db, learnerId),
+    ]);
+    return (
+      <StudentView
+        k={joined}
+        assignments={assignments}
+        decks={indexDeckNames(decks)}
+        now={now}
+        timeZone={settings.timeZone}
+        locale={locale}
+        t={t}
+      />
+    );
+  }
   notFound();
 }
 
@@ -79,20 +131,28 @@ function dateIn(locale: Locale, timeZone: string) {
 }
 
 function TeacherView({
-  k,
+  dashboard,
+  shown,
+  decks,
   origin,
   locale,
   t,
 }: {
-  k: TeacherClass;
+  dashboard: ClassDashboard;
+  /** The assignment whose progress table is shown (?assignment=<id>). */
+  shown: string | string[] | undefined;
+  decks: ReadonlyMap<string, DeckNames>;
   origin: string;
   locale: Locale;
   t: Messages;
 }) {
+  const { k, assignments, roster } = dashboard;
   const c = t.classes;
+  const d = c.dashboard;
   const code = formatJoinCode(k.joinCode);
   const link = `${origin}/join/${code}`;
   const date = dateIn(locale, k.timeZone);
+  const dateTime = (value: Date) => formatDueAbsolute(value, locale, k.timeZone);
   const classValues = { classId: k.id };
   return (
     <>
@@ -143,55 +203,140 @@ function TeacherView({
         </div>
       </section>
 
-      <section aria-labelledby="roster-title">
-        <h2 id="roster-title">
-          {c.roster} <span className="muted">({k.roster.length})</span>
-        </h2>
-        {k.roster.length === 0 ? (
-          <p className="card">{c.rosterEmpty}</p>
+      <section aria-labelledby="assignments-title">
+        <div className="page-title">
+          <h2 id="assignments-title">
+            {c.assignments} <span className="muted">({assignments.length})</span>
+          </h2>
+          <Link className="button primary small" href={`/classes/${k.id}/assignments/new`}>
+            {c.newAssignment}
+          </Link>
+        </div>
+        {assignments.length === 0 ? (
+          <p className="card">
+            {c.assignmentsEmpty}{" "}
+            <Link href={`/classes/${k.id}/assignments/new`}>{d.createFirst}</Link>
+          </p>
         ) : (
           <div className="table-scroll card">
-            <table className="roster-table">
+            <table className="assignments-table">
               <thead>
                 <tr>
-                  <th scope="col">{c.student}</th>
-                  <th scope="col">{c.joined}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{c.remove}</span>
-                  </th>
+                  <th scope="col">{c.assignmentTitleField}</th>
+                  <th scope="col">{c.typeColumn}</th>
+                  <th scope="col">{c.opensColumn}</th>
+                  <th scope="col">{c.dueColumn}</th>
                 </tr>
               </thead>
               <tbody>
-                {k.roster.map((s) => (
-                  <tr key={s.enrollmentId}>
+                {assignments.map((a) => (
+                  <tr key={a.id} data-testid="teacher-assignment">
                     <th scope="row">
-                      {s.name}
-                      {s.guest && <span className="badge">{c.guest}</span>}
+                      <Link
+                        href={`/classes/${k.id}/assignments/${a.id}`}
+                        aria-label={fillMessage(c.editLabel, { title: a.title })}
+                      >
+                        {a.title}
+                      </Link>
                     </th>
-                    <td>{date(s.joinedAt)}</td>
-                    <td>
-                      <ActionButton
-                        action={removeClassStudent}
-                        values={{ ...classValues, enrollmentId: s.enrollmentId }}
-                        label={c.remove}
-                        accessibleLabel={fillMessage(c.removeLabel, { name: s.name })}
-                        small
-                        errors={c.errors}
-                        confirm={{
-                          title: fillMessage(c.removeTitle, { name: s.name }),
-                          body: c.removeBody,
-                          confirmLabel: c.remove,
-                          cancelLabel: c.cancel,
-                        }}
-                      />
-                    </td>
+                    <td>{describeAssignment(a, decks, c, t.study.kinds)}</td>
+                    <td>{formatDueAbsolute(a.openAt, locale, k.timeZone)}</td>
+                    <td>{formatDueAbsolute(a.dueAt, locale, k.timeZone)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
+        <p className="muted small">{fillMessage(c.zoneNote, { zone: k.timeZone })}</p>
       </section>
+
+      <section aria-labelledby="roster-title">
+        <div className="page-title">
+          <h2 id="roster-title">
+            {c.roster} <span className="muted">({roster.length})</span>
+          </h2>
+          {roster.length > 0 && (
+            // A plain link: the browser downloads the file (Content-Disposition: attachment).
+            <a
+              className="button small"
+              href={`/api/classes/${k.id}/gradebook`}
+              download
+              data-testid="gradebook-link"
+            >
+              {d.gradebook}
+            </a>
+          )}
+        </div>
+        {roster.length === 0 ? (
+          <p className="card">
+            {c.rosterEmpty} {fillMessage(d.noStudents, { code })}
+          </p>
+        ) : (
+          <>
+            <p className="muted small">{d.gradebookHint}</p>
+            <div className="table-scroll card">
+              <table className="roster-table" data-testid="roster">
+                <thead>
+                  <tr>
+                    <th scope="col">{c.student}</th>
+                    <th scope="col">{c.joined}</th>
+                    <th scope="col">{d.lastActive}</th>
+                    <th scope="col">{d.assignmentsDone}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{c.remove}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {roster.map((s) => (
+                    <tr key={s.enrollmentId} data-testid="roster-row">
+                      <th scope="row">
+                        {s.name}
+                        {s.guest && <span className="badge">{c.guest}</span>}
+                      </th>
+                      <td>{date(s.joinedAt)}</td>
+                      <td>{s.lastActiveAt ? dateTime(s.lastActiveAt) : d.never}</td>
+                      <td>{fillMessage(d.doneOf, { done: s.done, total: s.assigned })}</td>
+                      <td>
+                        <ActionButton
+                          action={removeClassStudent}
+                          values={{ ...classValues, enrollmentId: s.enrollmentId }}
+                          label={c.remove}
+                          accessibleLabel={fillMessage(c.removeLabel, { name: s.name })}
+                          small
+                          errors={c.errors}
+                          confirm={{
+                            title: fillMessage(c.removeTitle, { name: s.name }),
+                            body: c.removeBody,
+                            confirmLabel: c.remove,
+                            cancelLabel: c.cancel,
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+
+      {roster.length > 0 && assignments.length > 0 && (
+        <>
+          <BehindList dashboard={dashboard} t={c} />
+          <ProgressTables
+            dashboard={dashboard}
+            shown={typeof shown === "string" ? shown : undefined}
+            locale={locale}
+            t={c}
+            studentLabel={c.student}
+          />
+          <MasteryGrids dashboard={dashboard} t={c} />
+          <MissedQuestions dashboard={dashboard} t={c} />
+        </>
+      )}
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">{c.details}</h2>
@@ -249,7 +394,23 @@ function TeacherView({
   );
 }
 
-function StudentView({ k, locale, t }: { k: StudentClass; locale: Locale; t: Messages }) {
+function StudentView({
+  k,
+  assignments,
+  decks,
+  now,
+  timeZone,
+  locale,
+  t,
+}: {
+  k: StudentClass;
+  assignments: StudentAssignment[];
+  decks: ReadonlyMap<string, DeckNames>;
+  now: Date;
+  timeZone: string;
+  locale: Locale;
+  t: Messages;
+}) {
   const c = t.classes;
   return (
     <>
@@ -262,6 +423,22 @@ function StudentView({ k, locale, t }: { k: StudentClass; locale: Locale; t: Mes
       </div>
       {k.description && <p className="lead">{k.description}</p>}
       {k.archivedAt && <p className="notice">{c.archivedNote}</p>}
+      <section aria-labelledby="my-assignments-title">
+        <h2 id="my-assignments-title">{c.assignments}</h2>
+        {assignments.length === 0 ? (
+          <p className="card">{c.noAssignments}</p>
+        ) : (
+          <StudentAssignmentList
+            items={assignments}
+            decks={decks}
+            now={now}
+            timeZone={timeZone}
+            locale={locale}
+            t={c}
+            kindNames={t.study.kinds}
+          />
+        )}
+      </section>
       <div className="card">
         <p>{fillMessage(c.teacher, { name: k.teacherName })}</p>
         <p className="muted">

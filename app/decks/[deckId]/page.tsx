@@ -49,7 +49,7 @@ export default async function DeckPage({ params }: Props) {
           </h3>
           <ul className="question-list">
             {questions.map((q) => (
-              <li key={q.id}>
+              <li key={q.id} id={`q-${q.id}`}>
                 <span className="kind-badge">{t.study.kinds[q.kind]}</span> {q.prompt}
                 <details>
                   <summary>{t.study.rightAnswer}</summary>

@@ -39,6 +39,13 @@ export interface BuildStudyQueueInput {
   siblingKeysStudiedToday: readonly string[];
   /** Study only questions about these aspects (e.g. the weakest one from /stats); all when absent. */
   aspects?: readonly string[];
+  /** Study only questions of these kinds; all when absent. */
+  kinds?: readonly QuestionKind[];
+  /**
+   * An assignment's study session: the questions still short of its goal (no Good or Easy
+   * answer since it opened). See `buildStudyQueue` for how they are queued.
+   */
+  goalQuestionIds?: ReadonlySet<string>;
 }
 
 interface Candidate {
@@ -80,8 +87,16 @@ function interleaveByKind(candidates: Candidate[], all: readonly QueueCard[]): C
  * the study day ends (up to the daily limit), then new cards (up to the daily limit) with kinds
  * interleaved. Suspended and buried cards are left out, and so are review and new cards whose
  * fact was already studied today or is already in the queue (learning cards are exempt: their
- * next step cannot wait until tomorrow). With `aspects`, only cards about those aspects are
- * queued; the daily limits still count everything studied today.
+ * next step cannot wait until tomorrow). With `aspects` (`kinds`), only cards about those
+ * aspects (of those kinds) are queued; the daily limits still count everything studied today.
+ *
+ * With `goalQuestionIds` (an assignment's session) the queue is: learning cards due now, then
+ * every goal question not in a learning step, new or in review, due or not, kinds interleaved,
+ * with no daily limit, and a question whose fact was studied today after the others rather
+ * than tomorrow. The teacher set a bounded scope and a due date: an evening's homework must be
+ * finishable in one sitting, which the 20-new-cards limit and sibling burying would prevent
+ * (and a review card that is not due would never come up before the deadline at all). The new
+ * cards still count against the day's limit in ordinary study.
  */
 export function buildStudyQueue(input: BuildStudyQueueInput): QueueEntry[] {
   const { now, settings } = input;
@@ -91,13 +106,21 @@ export function buildStudyQueue(input: BuildStudyQueueInput): QueueEntry[] {
   const learning: Candidate[] = [];
   const reviews: Candidate[] = [];
   const fresh: Candidate[] = [];
+  const goal: Candidate[] = [];
   const aspects = input.aspects ? new Set(input.aspects) : null;
+  const kinds = input.kinds ? new Set<string>(input.kinds) : null;
+  const goalIds = input.goalQuestionIds;
   input.cards.forEach((card, index) => {
     if (card.suspended) return;
     if (aspects && !(card.aspect !== undefined && aspects.has(card.aspect))) return;
+    if (kinds && !kinds.has(card.kind)) return;
     if (card.buriedUntil && card.buriedUntil.getTime() > nowMs) return;
     const state = card.state;
-    if (state === null || state.state === State.New) {
+    const inStep = state?.state === State.Learning || state?.state === State.Relearning;
+    if (goalIds) {
+      if (inStep && state.due.getTime() <= nowMs) learning.push({ card, index });
+      else if (!inStep && goalIds.has(card.questionId)) goal.push({ card, index });
+    } else if (state === null || state.state === State.New) {
       fresh.push({ card, index });
     } else if (state.state === State.Learning || state.state === State.Relearning) {
       if (state.due.getTime() <= nowMs) learning.push({ card, index });
@@ -120,6 +143,23 @@ export function buildStudyQueue(input: BuildStudyQueueInput): QueueEntry[] {
   };
 
   take(sortByDue(learning), "learning", Number.POSITIVE_INFINITY);
+  if (goalIds) {
+    const ordered = interleaveByKind(goal, input.cards);
+    const reasonOf = ({ card }: Candidate): QueueReason =>
+      card.state === null || card.state.state === State.New ? "new" : "review";
+    const later: Candidate[] = [];
+    for (const candidate of ordered) {
+      if (takenSiblingKeys.has(candidate.card.siblingKey)) later.push(candidate);
+      else {
+        queue.push({ questionId: candidate.card.questionId, reason: reasonOf(candidate) });
+        takenSiblingKeys.add(candidate.card.siblingKey);
+      }
+    }
+    for (const candidate of later) {
+      queue.push({ questionId: candidate.card.questionId, reason: reasonOf(candidate) });
+    }
+    return queue;
+  }
   take(sortByDue(reviews), "review", Math.max(0, settings.reviewsPerDay - input.reviewsDoneToday));
   take(
     interleaveByKind(fresh, input.cards),

@@ -275,6 +275,22 @@ export async function exportMyData(db: Db, options: { userId: string }) {
           joiningOpen: true,
           archivedAt: true,
           createdAt: true,
+          assignments: {
+            orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+            select: {
+              id: true,
+              title: true,
+              deckId: true,
+              aspects: true,
+              kinds: true,
+              kind: true,
+              questionCount: true,
+              passMark: true,
+              openAt: true,
+              dueAt: true,
+              createdAt: true,
+            },
+          },
         },
       },
     },
@@ -314,6 +330,13 @@ export async function exportMyData(db: Db, options: { userId: string }) {
       className: joined.name,
       ...enrollment,
     })),
-    classesTaught: classes,
+    classesTaught: classes.map((k) => ({
+      ...k,
+      assignments: k.assignments.map((a) => ({
+        ...a,
+        aspects: JSON.parse(a.aspects),
+        kinds: JSON.parse(a.kinds),
+      })),
+    })),
   };
 }

@@ -1,4 +1,4 @@
-import { SELF_GRADED_KINDS, type Question } from "@/lib/core/deck/types";
+import { SELF_GRADED_KINDS, type Question, type QuestionKind } from "@/lib/core/deck/types";
 import {
   buildStudyQueue,
   countQueue,
@@ -37,16 +37,24 @@ export interface StudyState {
 const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 
 /**
- * The learner's next card in the chosen decks (only about `aspects` when given): learning due
- * now, then reviews, then new cards.
+ * The learner's next card in the chosen decks (only about `aspects`, of `kinds`, when given):
+ * learning due now, then reviews, then new cards; or, with `goalQuestionIds`, an assignment's
+ * session (see buildStudyQueue).
  * Two queries: the learner with its settings, cards and recent answers in one, and the decks'
  * content versions (the questions themselves come from listActiveQuestions' parsed copies).
  */
 export async function getStudyCard(
   db: Db,
-  options: { learnerId: string | null; deckIds: string[]; aspects?: string[]; now: Date },
+  options: {
+    learnerId: string | null;
+    deckIds: string[];
+    aspects?: string[];
+    kinds?: QuestionKind[];
+    goalQuestionIds?: ReadonlySet<string>;
+    now: Date;
+  },
 ): Promise<StudyState> {
-  const { learnerId, deckIds, aspects, now } = options;
+  const { learnerId, deckIds, aspects, kinds, goalQuestionIds, now } = options;
   const [learner, questions] = await Promise.all([
     learnerId
       ? db.learner.findUnique({
@@ -97,6 +105,8 @@ export async function getStudyCard(
       };
     }),
     aspects,
+    kinds,
+    goalQuestionIds,
     newIntroducedToday: todays.filter((l) => l.state === State.New).length,
     reviewsDoneToday: todays.filter((l) => l.state === State.Review).length,
     siblingKeysStudiedToday: listSiblingKeysStudiedToday(
@@ -110,15 +120,24 @@ export async function getStudyCard(
   const counts = countQueue(queue);
   const first = queue[0];
   if (!first) {
-    const aspectOf = new Map(questions.map((q) => [q.id, q.aspect]));
-    const inFilter = (questionId: string) =>
-      !aspects || aspects.includes(aspectOf.get(questionId) ?? "");
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const inFilter = (questionId: string) => {
+      const question = byId.get(questionId);
+      return (
+        !!question &&
+        (!aspects || aspects.includes(question.aspect)) &&
+        (!kinds || kinds.includes(question.kind))
+      );
+    };
     const upcoming = cards
       .filter((c) => !c.suspended && c.state !== State.New && inFilter(c.questionId))
+      .filter((c) => !goalQuestionIds || goalQuestionIds.has(c.questionId))
       .map((c) => c.due.getTime())
       .filter((t) => t > now.getTime());
     const tomorrow = nextStudyDayStart(now, settings.timeZone, settings.dayStartHour).getTime();
-    const hasNew = questions.some((q) => !cardByQuestion.has(q.id) && inFilter(q.id));
+    // An assignment's session has no daily limit: nothing new waits for tomorrow.
+    const hasNew =
+      !goalQuestionIds && questions.some((q) => !cardByQuestion.has(q.id) && inFilter(q.id));
     const next = Math.min(...upcoming, hasNew ? tomorrow : Infinity);
     return {
       card: null,

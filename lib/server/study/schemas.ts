@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { QUESTION_KINDS } from "@/lib/core/deck/types";
 
 const Id = z.string().min(1).max(200);
 
@@ -34,3 +35,5 @@ export const DeckSelectionSchema = z.array(Id).min(1).max(20);
 
 /** Aspect keys as the deck generator makes them ("networking", "other:vremya-zapuska"). */
 export const AspectSelectionSchema = z.array(z.string().regex(/^[a-z0-9:-]{1,100}$/)).max(20);
+
+export const KindSelectionSchema = z.array(z.enum(QUESTION_KINDS)).max(QUESTION_KINDS.length);

@@ -325,6 +325,70 @@ describe("buildStudyQueue", () => {
   });
 });
 
+describe("kind filter and an assignment's goal", () => {
+  it("queues only the kinds asked for", () => {
+    const cards = [
+      fresh("a", "definition"),
+      fresh("b", "cloze"),
+      review("c", "2025-03-10T08:00:00Z"),
+    ];
+    expect(ids(queueFor(cards, { kinds: ["cloze"] }))).toEqual(["b"]);
+    expect(ids(queueFor(cards, { kinds: ["definition"] }))).toEqual(["c", "a"]);
+  });
+
+  it("shows every goal question in one sitting: no new-card limit, reviews not yet due too", () => {
+    const cards = [
+      fresh("new1", "definition"),
+      fresh("new2", "cloze"),
+      fresh("new3", "definition"),
+      review("notDue", "2025-03-25T09:00:00Z"),
+      review("reached", "2025-03-10T08:00:00Z"),
+      learning("step", "2025-03-10T08:59:00Z"),
+    ];
+    const queue = queueFor(cards, {
+      settings: { ...SETTINGS, newCardsPerDay: 1 },
+      newIntroducedToday: 5,
+      goalQuestionIds: new Set(["new1", "new2", "new3", "notDue", "step"]),
+    });
+    // A due learning step first; a due review that already met the goal is not part of it.
+    expect(queue).toEqual([
+      { questionId: "step", reason: "learning" },
+      { questionId: "new1", reason: "new" },
+      { questionId: "new2", reason: "new" },
+      { questionId: "new3", reason: "new" },
+      { questionId: "notDue", reason: "review" },
+    ]);
+  });
+
+  it("keeps a goal question waiting for its learning step, and puts siblings of today's facts last", () => {
+    const cards = [
+      fresh("a", "definition", { siblingKey: "fact:1" }),
+      fresh("b", "cloze", { siblingKey: "fact:1" }),
+      fresh("c", "definition", { siblingKey: "fact:2" }),
+      learning("waiting", "2025-03-10T09:10:00Z"),
+    ];
+    const queue = queueFor(cards, {
+      goalQuestionIds: new Set(["a", "b", "c", "waiting"]),
+      siblingKeysStudiedToday: ["fact:2"],
+    });
+    expect(ids(queue)).toEqual(["a", "b", "c"]);
+  });
+
+  it("applies the scope to the goal too", () => {
+    const cards = [
+      fresh("a", "definition", { aspect: "networking" }),
+      fresh("b", "cloze", { aspect: "networking" }),
+      fresh("c", "cloze", { aspect: "scaling" }),
+    ];
+    const queue = queueFor(cards, {
+      aspects: ["networking"],
+      kinds: ["cloze"],
+      goalQuestionIds: new Set(["a", "b", "c"]),
+    });
+    expect(ids(queue)).toEqual(["b"]);
+  });
+});
+
 describe("interleaving stays stable while new cards are answered", () => {
   it("does not bring the first-listed kind back after every answer", () => {
     const kinds = ["definition", "classify", "cloze", "matching"] as const;

@@ -1,0 +1,424 @@
+import { z } from "zod";
+import {
+  AssignmentScopeSchema,
+  AssignmentTaskSchema,
+  GOOD_RATING,
+  deriveClassProgress,
+  type Assignment,
+  type AssignmentProgress,
+  type DeckFacts,
+  type FirstGoodAnswer,
+  type InterviewSessionSummary,
+  type LearnerActivity,
+  type PracticeAttemptSummary,
+} from "@/lib/core/classes";
+import { buildInterviewPool } from "@/lib/core/practice/build-interview-pool";
+import { parseDeckDocument } from "@/lib/core/practice/parse-deck-document";
+import { scoreInterview } from "@/lib/core/practice/score-interview";
+import { Rating } from "@/lib/core/study/rating";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "../db";
+import { listActiveQuestions } from "../decks/active-questions";
+import { parseDeckSummary } from "../decks/deck-summary";
+import { NotFoundError } from "../errors";
+import { parseInterviewItems } from "../practice/interview-queries";
+
+/*
+ * Progress on a class's assignments, derived from what the students did in /study, /practice
+ * and /interview (lib/core/classes/derive-progress.ts); nothing is stored.
+ *
+ * API
+ *   getClassProgress(db, { teacherId, classId, now })        the teacher's view: every enrolled
+ *     student × every assignment. Another teacher's class is a NotFoundError.
+ *   getStudentClassProgress(db, { learnerId, classId, now }) one student's own rows. A class the
+ *     learner is not enrolled in (never joined, left, removed) is a NotFoundError.
+ *   Both return ClassProgress: assignments (by due date), the decks' facts, the learners, the
+ *   activity rows and `progress` (deriveClassProgress: learner by learner, assignment by
+ *   assignment, in those orders).
+ * Building blocks, unscoped (call them only after the caller's access is checked):
+ *   listClassAssignments, loadDeckFacts, loadClassActivity (the grouped reads below).
+ *
+ * Cost: review logs are never loaded. Study goals read one row per (assignment, student,
+ * question) with a Good or Easy answer since the opening: one MIN per student and question over
+ * an index range (students × questions in scope seeks per assignment, whatever the answers); practice tests one row
+ * per test on an assigned deck since the earliest opening (answers counted in SQL); interviews
+ * one row per interview on an assigned deck since the earliest opening (with its items, which
+ * the key-point total needs: interviews are few, each takes minutes).
+ *
+ * Dates: SQLite keeps DateTime as ISO text; a column read raw comes back as a Date, an
+ * aggregate of one (MIN) as text, so every date read raw goes through `DateSchema`. Parameters
+ * are bound as the same text, so comparisons in SQL are exact on both SQLite and PostgreSQL.
+ */
+
+export interface ClassProgress {
+  assignments: Assignment[];
+  decks: DeckFacts[];
+  learnerIds: string[];
+  activity: LearnerActivity;
+  progress: AssignmentProgress[];
+}
+
+const DateSchema = z.coerce.date();
+const NullableDateSchema = z.union([z.null(), DateSchema]);
+const CountSchema = z.coerce.number().int().min(0);
+
+export const assignmentSelect = {
+  id: true,
+  title: true,
+  deckId: true,
+  aspects: true,
+  kinds: true,
+  kind: true,
+  questionCount: true,
+  passMark: true,
+  openAt: true,
+  dueAt: true,
+} as const;
+
+export type AssignmentRow = Prisma.AssignmentGetPayload<{ select: typeof assignmentSelect }>;
+
+/** A stored row as the core's Assignment; the JSON columns are checked, not trusted. */
+export function toAssignment(row: AssignmentRow): Assignment {
+  return {
+    id: row.id,
+    title: row.title,
+    scope: AssignmentScopeSchema.parse({
+      deckId: row.deckId,
+      aspects: JSON.parse(row.aspects),
+      kinds: JSON.parse(row.kinds),
+    }),
+    task: AssignmentTaskSchema.parse({
+      kind: row.kind,
+      questionCount: row.questionCount,
+      passMark: row.passMark,
+    }),
+    openAt: row.openAt,
+    dueAt: row.dueAt,
+  };
+}
+
+/** The class's assignments, the nearest due date first. */
+export async function listClassAssignments(db: Db, classId: string): Promise<Assignment[]> {
+  const rows = await db.assignment.findMany({
+    where: { classId },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    select: assignmentSelect,
+  });
+  return rows.map(toAssignment);
+}
+
+/**
+ * Interview pool sizes by deck and content version: building the pool parses the document, and
+ * a deck's pool changes only when a sync bumps its version.
+ */
+const poolSizes = new Map<string, { contentVersion: number; size: number }>();
+
+/** Live questions and interview pool size of each deck (a deck that is gone is left out). */
+export async function loadDeckFacts(db: Db, deckIds: readonly string[]): Promise<DeckFacts[]> {
+  const ids = [...new Set(deckIds)];
+  if (ids.length === 0) return [];
+  const [questions, versions] = await Promise.all([
+    listActiveQuestions(db, ids),
+    db.deck.findMany({ where: { id: { in: ids } }, select: { id: true, contentVersion: true } }),
+  ]);
+  const stale = versions.filter((d) => poolSizes.get(d.id)?.contentVersion !== d.contentVersion);
+  if (stale.length > 0) {
+    const documents = await db.deck.findMany({
+      where: { id: { in: stale.map((d) => d.id) } },
+      select: { id: true, contentVersion: true, summary: true, sourceMarkdown: true },
+    });
+    for (const deck of documents) {
+      const document = parseDeckDocument({
+        markdown: deck.sourceMarkdown,
+        summary: parseDeckSummary(deck.summary),
+      });
+      const pool = buildInterviewPool({
+        document,
+        questions: questions.filter((q) => q.deckId === deck.id).map((q) => q.question),
+      });
+      poolSizes.set(deck.id, { contentVersion: deck.contentVersion, size: pool.length });
+    }
+  }
+  return versions.map((deck) => ({
+    deckId: deck.id,
+    questions: questions
+      .filter((q) => q.deckId === deck.id)
+      .map((q) => ({ id: q.id, aspect: q.aspect, kind: q.kind })),
+    interviewPoolSize: poolSizes.get(deck.id)?.size,
+  }));
+}
+
+export interface ActivityScope {
+  classId: string;
+  assignments: readonly Assignment[];
+  /** One student's rows only; omitted: every student enrolled now. */
+  learnerId?: string;
+}
+
+/** Enrolled students only: a student who left or was removed has no rows in the class. */
+function enrolledSql(scope: ActivityScope, learnerColumn: Prisma.Sql): Prisma.Sql {
+  return scope.learnerId === undefined
+    ? Prisma.sql`e."classId" = ${scope.classId} AND e."learnerId" = ${learnerColumn}`
+    : Prisma.sql`e."classId" = ${scope.classId} AND e."learnerId" = ${scope.learnerId}
+        AND ${learnerColumn} = ${scope.learnerId}`;
+}
+
+/** SQLite caps the terms of one compound SELECT (500 by default). */
+const STUDY_QUERIES_PER_STATEMENT = 50;
+
+/**
+ * Ratings that meet a study goal (GOOD_RATING and up), as a list: `rating IN (3, 4)` is an
+ * equality to SQLite's planner, so it seeks (learnerId, questionId, rating, reviewedAt) for
+ * each student and question; with `rating >= 3` it chose the (learnerId, reviewedAt) index
+ * and read every answer since the opening from the table.
+ */
+const GOAL_RATINGS = [Rating.Good, Rating.Easy].filter((rating) => rating >= GOOD_RATING);
+
+/**
+ * One study assignment's first Good or Easy answer of each enrolled student to each in-scope
+ * question since the opening: per student and question, one MIN over an index range, so the
+ * cost grows with students × questions in scope, never with the number of answers. `n` names
+ * the assignment by a literal index (exported for the query-plan test).
+ */
+export function firstGoodAnswersSql(scope: ActivityScope, assignment: Assignment, n: number) {
+  const { deckId, aspects, kinds } = assignment.scope;
+  const aspectSql =
+    aspects.length > 0 ? Prisma.sql`AND q."aspect" IN (${Prisma.join(aspects)})` : Prisma.empty;
+  const kindSql =
+    kinds.length > 0 ? Prisma.sql`AND q."kind" IN (${Prisma.join(kinds)})` : Prisma.empty;
+  const learnerSql =
+    scope.learnerId === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND e."learnerId" = ${scope.learnerId}`;
+  return Prisma.sql`SELECT ${Prisma.raw(String(n))} AS "n", x."learnerId" AS "learnerId",
+      x."questionId" AS "questionId", x."at" AS "at"
+    FROM (
+      SELECT e."learnerId" AS "learnerId", q."id" AS "questionId",
+        (SELECT MIN(r."reviewedAt") FROM "ReviewLog" r
+          WHERE r."learnerId" = e."learnerId" AND r."questionId" = q."id"
+            AND r."rating" IN (${Prisma.join(GOAL_RATINGS)})
+            AND r."reviewedAt" >= ${assignment.openAt}) AS "at"
+      FROM "Enrollment" e, "Question" q
+      WHERE e."classId" = ${scope.classId} ${learnerSql}
+        AND q."deckId" = ${deckId} AND q."retiredAt" IS NULL ${aspectSql} ${kindSql}
+    ) x
+    WHERE x."at" IS NOT NULL`;
+}
+
+const FirstGoodRowSchema = z.object({
+  n: CountSchema,
+  learnerId: z.string(),
+  questionId: z.string(),
+  at: DateSchema,
+});
+
+/** Every study assignment's first Good or Easy answers, the assignments' queries UNION ALL'ed. */
+export async function loadFirstGoodAnswers(
+  db: Db,
+  scope: ActivityScope,
+): Promise<FirstGoodAnswer[]> {
+  const study = scope.assignments.filter((a) => a.task.kind === "study");
+  const rows: FirstGoodAnswer[] = [];
+  for (let from = 0; from < study.length; from += STUDY_QUERIES_PER_STATEMENT) {
+    const chunk = study.slice(from, from + STUDY_QUERIES_PER_STATEMENT);
+    const selects = chunk.map((assignment, n) => firstGoodAnswersSql(scope, assignment, n));
+    const raw = await db.$queryRaw<unknown[]>(Prisma.join(selects, " UNION ALL "));
+    for (const value of raw) {
+      const row = FirstGoodRowSchema.parse(value);
+      const assignment = chunk[row.n];
+      if (!assignment) throw new Error(`study row names no assignment (${row.n})`);
+      rows.push({
+        assignmentId: assignment.id,
+        learnerId: row.learnerId,
+        questionId: row.questionId,
+        at: row.at,
+      });
+    }
+  }
+  return rows;
+}
+
+/** The decks of these assignments and the earliest opening among them, or null for none. */
+function assignedDecks(assignments: readonly Assignment[], kind: "practice" | "interview") {
+  const ofKind = assignments.filter((a) => a.task.kind === kind);
+  if (ofKind.length === 0) return null;
+  return {
+    deckIds: [...new Set(ofKind.map((a) => a.scope.deckId))],
+    since: new Date(Math.min(...ofKind.map((a) => a.openAt.getTime()))),
+  };
+}
+
+const PracticeRowSchema = z.object({
+  id: z.string(),
+  learnerId: z.string(),
+  deckId: z.string(),
+  filters: z.string(),
+  questionIds: z.string(),
+  retryOfId: z.string().nullable(),
+  startedAt: DateSchema,
+  finishedAt: NullableDateSchema,
+  answered: CountSchema,
+  correct: CountSchema,
+});
+
+const StoredFiltersSchema = z.object({
+  aspects: z.array(z.string()).default([]),
+  kinds: z.array(z.string()).default([]),
+});
+const QuestionIdsSchema = z.array(z.string());
+
+/** Practice tests on the assigned decks started since the earliest opening, answers counted in SQL. */
+export async function loadPracticeAttemptSummaries(
+  db: Db,
+  scope: ActivityScope,
+): Promise<PracticeAttemptSummary[]> {
+  const decks = assignedDecks(scope.assignments, "practice");
+  if (!decks) return [];
+  const raw = await db.$queryRaw<unknown[]>`
+    SELECT p."id" AS "id", p."learnerId" AS "learnerId", p."deckId" AS "deckId",
+      p."filters" AS "filters", p."questionIds" AS "questionIds", p."retryOfId" AS "retryOfId",
+      p."startedAt" AS "startedAt", p."finishedAt" AS "finishedAt",
+      (SELECT COUNT(*) FROM "PracticeAnswer" a WHERE a."attemptId" = p."id") AS "answered",
+      (SELECT COUNT(*) FROM "PracticeAnswer" a
+        WHERE a."attemptId" = p."id" AND a."correct" = ${true}) AS "correct"
+    FROM "Enrollment" e
+    JOIN "PracticeAttempt" p ON ${enrolledSql(scope, Prisma.sql`p."learnerId"`)}
+    WHERE p."deckId" IN (${Prisma.join(decks.deckIds)}) AND p."startedAt" >= ${decks.since}`;
+  return raw.map((value) => {
+    const row = PracticeRowSchema.parse(value);
+    const filters = StoredFiltersSchema.parse(JSON.parse(row.filters));
+    return {
+      attemptId: row.id,
+      learnerId: row.learnerId,
+      deckId: row.deckId,
+      aspects: filters.aspects,
+      kinds: filters.kinds,
+      isRetry: row.retryOfId !== null,
+      questionCount: QuestionIdsSchema.parse(JSON.parse(row.questionIds)).length,
+      answered: row.answered,
+      correct: row.correct,
+      startedAt: row.startedAt,
+      finishedAt: row.finishedAt,
+    };
+  });
+}
+
+const CoveredPointsSchema = z.array(z.number().int());
+
+/** Mock interviews on the assigned decks started since the earliest opening, scored by key points. */
+export async function loadInterviewSessionSummaries(
+  db: Db,
+  scope: ActivityScope,
+): Promise<InterviewSessionSummary[]> {
+  const decks = assignedDecks(scope.assignments, "interview");
+  if (!decks) return [];
+  const sessions = await db.interviewSession.findMany({
+    where: {
+      deckId: { in: decks.deckIds },
+      startedAt: { gte: decks.since },
+      ...(scope.learnerId === undefined ? {} : { learnerId: scope.learnerId }),
+      learner: { enrollments: { some: { classId: scope.classId } } },
+    },
+    select: {
+      id: true,
+      learnerId: true,
+      deckId: true,
+      items: true,
+      startedAt: true,
+      finishedAt: true,
+      answers: {
+        where: { coveredPoints: { not: null } },
+        select: { position: true, coveredPoints: true },
+      },
+    },
+  });
+  return sessions.map((session) => {
+    const items = parseInterviewItems(session.items);
+    const score = scoreInterview(
+      items,
+      session.answers.map((answer) => ({
+        position: answer.position,
+        coveredPoints: CoveredPointsSchema.parse(JSON.parse(answer.coveredPoints ?? "[]")),
+      })),
+    );
+    return {
+      sessionId: session.id,
+      learnerId: session.learnerId,
+      deckId: session.deckId,
+      itemCount: items.length,
+      checked: session.answers.length,
+      coveredPoints: score.covered,
+      totalPoints: score.total,
+      startedAt: session.startedAt,
+      finishedAt: session.finishedAt,
+    };
+  });
+}
+
+/** Everything the derivation reads for these assignments, in three grouped reads. */
+export async function loadClassActivity(db: Db, scope: ActivityScope): Promise<LearnerActivity> {
+  const [firstGoodAnswers, practiceAttempts, interviewSessions] = await Promise.all([
+    loadFirstGoodAnswers(db, scope),
+    loadPracticeAttemptSummaries(db, scope),
+    loadInterviewSessionSummaries(db, scope),
+  ]);
+  return { firstGoodAnswers, practiceAttempts, interviewSessions };
+}
+
+async function computeProgress(
+  db: Db,
+  options: { classId: string; learnerIds: string[]; learnerId?: string; now: Date },
+): Promise<ClassProgress> {
+  const assignments = await listClassAssignments(db, options.classId);
+  const scope = { classId: options.classId, assignments, learnerId: options.learnerId };
+  const [decks, activity] = await Promise.all([
+    loadDeckFacts(
+      db,
+      assignments.map((a) => a.scope.deckId),
+    ),
+    loadClassActivity(db, scope),
+  ]);
+  const progress = deriveClassProgress({
+    assignments,
+    decks,
+    learnerIds: options.learnerIds,
+    activity,
+    now: options.now,
+  });
+  return { assignments, decks, learnerIds: options.learnerIds, activity, progress };
+}
+
+/** Every enrolled student's progress on every assignment of the teacher's own class. */
+export async function getClassProgress(
+  db: Db,
+  options: { teacherId: string; classId: string; now: Date },
+): Promise<ClassProgress> {
+  const found = await db.class.findFirst({
+    where: { id: options.classId, teacherId: options.teacherId },
+    select: { enrollments: { select: { learnerId: true }, orderBy: { joinedAt: "asc" } } },
+  });
+  if (!found) throw new NotFoundError("no such class");
+  return computeProgress(db, {
+    classId: options.classId,
+    learnerIds: found.enrollments.map((e) => e.learnerId),
+    now: options.now,
+  });
+}
+
+/** A student's own progress in a class they are enrolled in; nobody else's is ever read. */
+export async function getStudentClassProgress(
+  db: Db,
+  options: { learnerId: string; classId: string; now: Date },
+): Promise<ClassProgress> {
+  const enrolled = await db.enrollment.findUnique({
+    where: { classId_learnerId: { classId: options.classId, learnerId: options.learnerId } },
+    select: { id: true },
+  });
+  if (!enrolled) throw new NotFoundError("no such class");
+  return computeProgress(db, {
+    classId: options.classId,
+    learnerIds: [options.learnerId],
+    learnerId: options.learnerId,
+    now: options.now,
+  });
+}
