@@ -90,13 +90,19 @@ function finish(state: PhaseState): PhaseState {
   return { ...state, phase: "podium", openedAt: null, deadlineAt: null, pausedRemainingMs: null };
 }
 
-/** Whether the open question's time is up (a paused question never is). */
+/**
+ * A question closes this long after its deadline: an answer that arrived before the deadline
+ * but waits in a batch (or in another instance) is still stored, never refused as late.
+ */
+export const CLOSE_GRACE_MS = 250;
+
+/** Whether the open question's time is up, grace included (a paused question never is). */
 export function isQuestionDue(state: PhaseState, now: number): boolean {
   return (
     state.phase === "question" &&
     state.pausedRemainingMs === null &&
     state.deadlineAt !== null &&
-    now >= state.deadlineAt
+    now >= state.deadlineAt + CLOSE_GRACE_MS
   );
 }
 
@@ -170,18 +176,23 @@ export function applyHostCommand(
   }
 }
 
-/** Why an answer at `now` to question `questionIndex` is refused, or null when it counts. */
+export type AnswerRefusal = "not_in_question" | "wrong_question" | "paused" | "too_late";
+
+/**
+ * Why an answer that reached the server at `receivedAt` is refused, or null when it counts. Only
+ * the server's time counts: the deadline is checked against the moment the request arrived.
+ */
 export function answerRefusal(
   state: PhaseState,
   questionIndex: number,
-  now: number,
-): "not_in_question" | "wrong_question" | "paused" | "too_late" | null {
-  if (state.phase !== "question")
-    return state.phase === "reveal" && questionIndex === state.questionIndex
-      ? "too_late"
-      : "not_in_question";
+  receivedAt: number,
+): AnswerRefusal | null {
+  if (state.phase !== "question") {
+    const closed = state.phase !== "lobby" && questionIndex === state.questionIndex;
+    return closed ? "too_late" : "not_in_question";
+  }
   if (questionIndex !== state.questionIndex) return "wrong_question";
   if (state.pausedRemainingMs !== null) return "paused";
-  if (state.deadlineAt === null || now >= state.deadlineAt) return "too_late";
+  if (state.deadlineAt === null || receivedAt >= state.deadlineAt) return "too_late";
   return null;
 }
