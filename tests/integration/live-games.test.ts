@@ -41,7 +41,7 @@ async function newGame(hostUserId: string, settings: Record<string, unknown> = {
 }
 
 function join(pin: string, nickname: string, token?: string, now = T0) {
-  return joinGame(t.db, { pin, nickname, token, address: newAddress(), now });
+  return joinGame(t.db, { pin, nickname, tokenFor: () => token, address: newAddress(), now });
 }
 
 const command = (
@@ -262,14 +262,14 @@ describe("live games through the data layer", () => {
         joinGame(t.db, {
           pin: "99999" + (i % 10),
           nickname: "x",
-          token: undefined,
+          tokenFor: () => undefined,
           address,
           now: T0,
         }),
       ).rejects.toBeInstanceOf(DomainError);
     }
     await expect(
-      joinGame(t.db, { pin: "999999", nickname: "x", token: undefined, address, now: T0 }),
+      joinGame(t.db, { pin: "999999", nickname: "x", tokenFor: () => undefined, address, now: T0 }),
     ).rejects.toMatchObject({ status: 429 });
   });
 

@@ -58,6 +58,8 @@ export interface GameSummary {
   view: GameView;
   ranked: RankedPlayer[];
   byId: Map<string, RankedPlayer>;
+  /** Every player, kicked ones included. */
+  players: Map<string, LivePlayerRow>;
   answersByPlayer: Map<string, LiveAnswerRow>;
   /** Answers per option id of the current question. */
   counts: Record<string, number>;
@@ -97,7 +99,14 @@ export function summarizeGame(view: GameView): GameSummary {
     rank: p.rank,
     previousRank: before.get(p.id) ?? p.rank,
   }));
-  return { view, ranked, byId: new Map(ranked.map((p) => [p.id, p])), answersByPlayer, counts };
+  return {
+    view,
+    ranked,
+    byId: new Map(ranked.map((p) => [p.id, p])),
+    players: new Map(view.players.map((p) => [p.id, p])),
+    answersByPlayer,
+    counts,
+  };
 }
 
 interface Common {

@@ -107,16 +107,24 @@ const JOIN_ATTEMPTS = 5;
  */
 export async function joinGame(
   db: Db,
-  options: { pin: string; nickname: string; token: string | undefined; address: string; now: Date },
+  options: {
+    pin: string;
+    nickname: string;
+    /** The token this browser holds for a game, if any (one cookie per game). */
+    tokenFor: (gameId: string) => string | undefined;
+    address: string;
+    now: Date;
+  },
 ): Promise<{ player: PlayerRecord; token: string; rejoined: boolean }> {
   const { now } = options;
   const preview = await findGameByPin(db, options);
   const gameId = preview.gameId;
-  const existing = await findPlayerByToken(db, { gameId, token: options.token });
+  const given = options.tokenFor(gameId);
+  const existing = await findPlayerByToken(db, { gameId, token: given });
   if (existing) {
     if (existing.kicked) throw new ForbiddenError("the host removed you from this game");
     await db.livePlayer.update({ where: { id: existing.id }, data: { lastSeenAt: now } });
-    return { player: existing, token: options.token!, rejoined: true };
+    return { player: existing, token: given!, rejoined: true };
   }
   const checked = checkNickname(options.nickname);
   if (!checked.ok) {
