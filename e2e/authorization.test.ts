@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { PASSWORD, learnerOf, newEmail, register, studyCards } from "./account-helpers";
 import { CLASS_ROWS, checkClassPages, newClassWorld } from "./authorization-classes";
+import { LIVE_ROWS } from "./authorization-live";
 import { expect, test } from "./fixtures";
 import { targetsInCode } from "./routes";
 import { captureAction, replay } from "./server-actions";
@@ -616,7 +617,7 @@ const ROWS: Row[] = [
   },
 ];
 
-for (const row of ROWS) {
+for (const row of [...ROWS, ...LIVE_ROWS]) {
   if ("public" in row) continue;
   test(`authorization: ${row.target}`, async ({ browser }) => {
     const world = await newWorld(browser);
@@ -661,5 +662,5 @@ test.describe("classes", () => {
 test("every route handler and server action has a row in the authorization table", () => {
   const inCode = targetsInCode();
   expect(inCode.length).toBeGreaterThan(10);
-  expect([...ROWS, ...CLASS_ROWS].map((row) => row.target).sort()).toEqual(inCode);
+  expect([...ROWS, ...CLASS_ROWS, ...LIVE_ROWS].map((row) => row.target).sort()).toEqual(inCode);
 });
