@@ -328,4 +328,11 @@ describe("live games through the data layer", () => {
     await expect(newGame(host, { classId: cls.id })).rejects.toBeInstanceOf(NotFoundError);
     expect(ConflictError).toBeDefined();
   });
+
+  it("limits games per host (RATE_LIMITS.liveGamesPerUser)", async () => {
+    const host = await newHost();
+    for (let i = 0; i < 20; i++) await newGame(host);
+    await expect(newGame(host)).rejects.toMatchObject({ status: 429, limit: "live-games:user" });
+    await expect(newGame(await newHost())).resolves.toHaveProperty("pin");
+  });
 });

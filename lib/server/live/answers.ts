@@ -35,9 +35,12 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** At most this many answers per transaction (a few statements of ≤ 500 rows each). */
-export const MAX_BATCH = 2000;
-const INSERT_CHUNK = 500;
+/**
+ * At most this many answers per transaction: each of its reads lists them (`IN (…)`), and
+ * Prisma refuses more than 999 parameters per query on SQLite.
+ */
+export const MAX_BATCH = 400;
+const INSERT_CHUNK = 100;
 
 const REFUSED: Record<AnswerRefusal, string> = {
   not_in_question: "no question is open",
