@@ -4,7 +4,7 @@ import { CLOSE_GRACE_MS } from "@/lib/core/live/phases";
 import { LiveGameSettingsSchema } from "@/lib/core/live/settings";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/server/errors";
-import { submitLiveAnswer } from "@/lib/server/live/answers";
+import { answerBatchStats, MAX_BATCH, submitLiveAnswer } from "@/lib/server/live/answers";
 import { createGame, kickPlayer, runHostCommand } from "@/lib/server/live/games";
 import { findPlayerByToken, joinGame } from "@/lib/server/live/players";
 import { loadLiveQuestions } from "@/lib/server/live/questions";
@@ -334,5 +334,39 @@ describe("live games through the data layer", () => {
     for (let i = 0; i < 20; i++) await newGame(host);
     await expect(newGame(host)).rejects.toMatchObject({ status: 429, limit: "live-games:user" });
     await expect(newGame(await newHost())).resolves.toHaveProperty("pin");
+  });
+
+  it("commits answers that arrive together in few transactions, none acknowledged before its commit", async () => {
+    const host = await newHost();
+    const { gameId, pin } = await newGame(host, { secondsPerQuestion: 240 });
+    const n = MAX_BATCH + 50;
+    await join(pin, "First");
+    await t.db.livePlayer.createMany({
+      data: Array.from({ length: n - 1 }, (_, i) => ({
+        gameId,
+        nickname: `p${i}`,
+        nicknameKey: `p${i}`,
+        tokenHash: `${gameId}-${i}`,
+        joinedAt: T0,
+        lastSeenAt: T0,
+      })),
+    });
+    const players = await t.db.livePlayer.findMany({ where: { gameId }, select: { id: true } });
+    await command(gameId, host, "start", at(0));
+    const q = await questionOf(gameId, 0);
+    const before = answerBatchStats(t.db).batches;
+    const stored: number[] = [];
+    await Promise.all(
+      players.map(async (p, i) => {
+        await answer(gameId, p.id, 0, i % 2 ? q.right : q.wrong, at(1000 + i));
+        // Acknowledged: it is in the database already.
+        stored.push(await t.db.liveAnswer.count({ where: { playerId: p.id } }));
+      }),
+    );
+    expect(stored).toEqual(players.map(() => 1));
+    expect(await t.db.liveAnswer.count({ where: { gameId } })).toBe(n);
+    const transactions = answerBatchStats(t.db).batches - before;
+    expect(transactions).toBeGreaterThanOrEqual(2); // more than MAX_BATCH: at least two
+    expect(transactions).toBeLessThanOrEqual(3);
   });
 });
