@@ -12,8 +12,9 @@ export function parseGameId(value: string): string {
   return parsed.data;
 }
 
+/** `value` is the route's param, decoded already (decoding again would throw on a "%"). */
 export function parsePin(value: string): string {
-  const parsed = PinSchema.safeParse(decodeURIComponent(value));
+  const parsed = PinSchema.safeParse(value);
   if (!parsed.success) throw new DomainError("a PIN is 6 digits", 400, "pin_invalid");
   return parsed.data;
 }
