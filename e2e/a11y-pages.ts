@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { newEmail, register } from "./account-helpers";
 import { expectNoAxeViolations } from "./axe";
@@ -132,6 +133,24 @@ const A11Y_PAGES: A11yRow[] = [
       await openAllDetails(page);
       await expectNoAxeViolations(page);
       await checkPath(page, "/");
+    },
+  },
+  {
+    name: "/decks/new: a document's problems, then its preview",
+    visit: async (page) => {
+      await register(page, newEmail());
+      await checkPath(page, "/decks/new");
+      await page.getByLabel("Документ (markdown)").fill("# Только заголовок\n\nИ ничего больше.\n");
+      await page.getByRole("button", { name: "Показать, что получится" }).click();
+      await expect(page.getByTestId("document-problems")).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page
+        .getByLabel("Документ (markdown)")
+        .fill(fs.readFileSync("data/sources/containers-vs-pods.ru.md", "utf8"));
+      await page.getByRole("button", { name: "Показать, что получится" }).click();
+      await expect(page.getByTestId("deck-preview")).toBeVisible();
+      await openAllDetails(page);
+      await expectNoAxeViolations(page);
     },
   },
   { path: "/classes" },

@@ -13,7 +13,9 @@ export async function register(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Почта").fill(email);
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Создать аккаунт" }).click();
-  await expect(page).toHaveURL(/\/study/);
+  // Sign-up hashes the password with argon2id and signs in (a second hash check): on a loaded
+  // 2-core machine that alone can pass the default 5 s.
+  await expect(page).toHaveURL(/\/study/, { timeout: 15_000 });
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import { PASSWORD, learnerOf, newEmail, register, studyCards } from "./account-helpers";
 import { CLASS_ROWS, checkClassPages, newClassWorld } from "./authorization-classes";
@@ -89,6 +91,21 @@ const latestAnswerIdOf = (p: Party) =>
   readValue<string>(
     "SELECT clientAnswerId AS value FROM ReviewLog WHERE learnerId = ? ORDER BY reviewedAt DESC LIMIT 1",
     learnerOf(p.email),
+  );
+
+/** A small document that yields a deck. */
+const PREVIEW_DOCUMENT = fs.readFileSync(
+  path.join(process.cwd(), "data", "sources", "containers-vs-pods.en.md"),
+);
+const postPreview = (api: APIRequestContext) =>
+  api.post("/api/decks/preview", {
+    headers: { "content-type": "text/markdown; charset=utf-8" },
+    data: PREVIEW_DOCUMENT,
+  });
+const previewsOf = (p: Party) =>
+  countRows(
+    "SELECT count(*) AS n FROM RateLimitEvent r JOIN User u ON u.id = r.key WHERE r.bucket = 'deck-previews:user' AND u.email = ?",
+    p.email,
   );
 
 async function captureAccountForm(
@@ -613,6 +630,24 @@ const ROWS: Row[] = [
       expect(response.status()).toBe(200);
       expect(ownersReport(w), "the owner's report is updated").toBe("ambiguous / changed my mind");
       expect(reportsOnQuestion(), "not doubled").toBe(before);
+    },
+  },
+  {
+    // Nothing is saved; a preview only counts against its caller's own hourly limit.
+    target: "POST /api/decks/preview",
+    anonymous: async (w) => {
+      expect((await postPreview(w.anonymous)).status()).toBe(401);
+    },
+    otherLearner: async (w) => {
+      const response = await postPreview(w.other.api);
+      expect(response.status()).toBe(200);
+      expect((await response.json()).preview.summary.concepts).toHaveLength(2);
+      expect(previewsOf(w.other)).toBe(1);
+      expect(previewsOf(w.owner)).toBe(0);
+    },
+    owner: async (w) => {
+      expect((await postPreview(w.owner.api)).status()).toBe(200);
+      expect(previewsOf(w.owner)).toBe(1);
     },
   },
 ];

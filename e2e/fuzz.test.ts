@@ -378,9 +378,9 @@ const contentTypes = fc.oneof(
 );
 
 /** Optional headers a client may send, with odd values; every request names a fuzz address. */
-function headersArb() {
+function headersArb(mediaType = "application/json") {
   // Half the requests send what a browser's fetch would, so that their bodies reach the schema.
-  const plain = fc.constant<Record<string, string>>({ "content-type": "application/json" });
+  const plain = fc.constant<Record<string, string>>({ "content-type": mediaType });
   const odd = fc.record(
     {
       "content-type": contentTypes,
@@ -666,8 +666,45 @@ function templates(): Record<string, fc.Arbitrary<unknown>> {
   };
 }
 
+/** Routes whose body is not JSON: the media type their page sends. */
+const MEDIA_TYPES: Record<string, string> = {
+  "/api/decks/preview": "text/markdown; charset=utf-8",
+};
+
+/**
+ * A markdown document near a valid one: a seed document with lines dropped, doubled or replaced
+ * by odd text, cut anywhere (even inside a UTF-8 sequence), or other bytes altogether.
+ */
+function markdownBodyArb(): fc.Arbitrary<string | Uint8Array> {
+  const lines = fs.readFileSync("data/sources/containers-vs-pods.ru.md", "utf8").split("\n");
+  const edit = fc.tuple(
+    fc.nat(lines.length - 1),
+    fc.constantFrom("drop", "double", "replace"),
+    weirdString,
+  );
+  const edited = fc.array(edit, { maxLength: 8 }).map((edits) => {
+    const out = [...lines];
+    for (const [at, how, text] of edits) {
+      if (at >= out.length) continue;
+      if (how === "drop") out.splice(at, 1);
+      else if (how === "double") out.splice(at, 0, out[at]!);
+      else out[at] = text;
+    }
+    return out.join("\n");
+  });
+  const cut = fc
+    .nat()
+    .map((at) => new TextEncoder().encode(lines.join("\n")).slice(0, 1 + (at % 20_000)));
+  return fc.oneof(
+    { weight: 4, arbitrary: edited },
+    { weight: 1, arbitrary: cut },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }) },
+  );
+}
+
 function routeRequestArb(pattern: string, methods: string[]): fc.Arbitrary<FuzzRequest> {
   const template = templates()[pattern];
+  const mediaType = MEDIA_TYPES[pattern];
   return fc
     .record({
       method: fc.oneof(
@@ -676,9 +713,12 @@ function routeRequestArb(pattern: string, methods: string[]): fc.Arbitrary<FuzzR
       ),
       path: pathArb(pattern),
       query: queryArb,
-      headers: headersArb(),
+      headers: headersArb(mediaType),
       cookie: cookieArb(),
-      body: fc.option(bodyArb(template), { nil: undefined, freq: 8 }),
+      body: fc.option(mediaType ? markdownBodyArb() : bodyArb(template), {
+        nil: undefined,
+        freq: 8,
+      }),
     })
     .map(({ method, path, query, headers, cookie, body }) => ({
       method,

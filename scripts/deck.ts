@@ -7,9 +7,8 @@ import {
   buildDeck,
   DocumentError,
   formatDocumentIssue,
-  QUALITY_RULES,
-  type DeckSummary,
-  type DroppedQuestion,
+  previewDeck,
+  type DeckPreview,
 } from "@/lib/core/deck";
 import { deckOptionsOf, readDeckSource } from "@/lib/deck-files/read-deck-source";
 
@@ -20,27 +19,14 @@ function fail(lines: readonly string[]): never {
   process.exit(1);
 }
 
-/** How many questions the quality gate kept back, per rule, so an author sees what to fix. */
-function formatDropped(dropped: readonly DroppedQuestion[]): string[] {
-  if (dropped.length === 0) return ["dropped by the quality gate: 0"];
-  const byRule = new Map<string, number>();
-  for (const question of dropped) {
-    for (const rule of question.rules) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
-  }
+function formatDropped(dropped: DeckPreview["dropped"]): string[] {
   return [
-    `dropped by the quality gate: ${dropped.length}`,
-    ...[...byRule].map(
-      ([rule, count]) =>
-        `  ${rule} (${count}): ${QUALITY_RULES[rule as keyof typeof QUALITY_RULES]}`,
-    ),
+    `dropped by the quality gate: ${dropped.total}`,
+    ...dropped.byRule.map(({ rule, count, description }) => `  ${rule} (${count}): ${description}`),
   ];
 }
 
-function formatSummary(
-  summary: DeckSummary,
-  total: number,
-  dropped: readonly DroppedQuestion[],
-): string {
+function formatSummary({ summary, total, dropped }: DeckPreview): string {
   const width = Math.max(...Object.keys(summary.countsByKind).map((kind) => kind.length), 5);
   const lines = [
     `title:     ${summary.title}`,
@@ -67,11 +53,15 @@ function main(args: readonly string[]): void {
   if (files.length !== 1 || file === undefined) fail([USAGE]);
   try {
     const source = readDeckSource(file);
-    const deck = buildDeck(source.markdown, deckOptionsOf(source));
-    const output = json
-      ? `${JSON.stringify({ deck: deck.summary, questions: deck.questions, dropped: deck.dropped }, null, 2)}\n`
-      : formatSummary(deck.summary, deck.questions.length, deck.dropped);
-    process.stdout.write(output);
+    if (json) {
+      const deck = buildDeck(source.markdown, deckOptionsOf(source));
+      const output = { deck: deck.summary, questions: deck.questions, dropped: deck.dropped };
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      return;
+    }
+    const result = previewDeck(source.markdown, deckOptionsOf(source));
+    if (!result.ok) fail(result.issues.map(formatDocumentIssue));
+    process.stdout.write(formatSummary(result.preview));
   } catch (error) {
     if (error instanceof DocumentError) fail(error.issues.map(formatDocumentIssue));
     fail([`unexpected failure: ${error instanceof Error ? error.message : String(error)}`]);

@@ -18,6 +18,9 @@ export default async function DecksPage() {
   return (
     <>
       <h1>{t.decks.title}</h1>
+      <p>
+        <Link href="/decks/new">{t.newDeck.link}</Link>
+      </p>
       {decks.length === 0 && <p className="card">{t.study.noDecks}</p>}
       <ul className="deck-list">
         {decks.map(({ summary, questionCount }) => (

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { ConceptFormsTable } from "@/lib/core/deck/concept-forms";
 import type { ParseDocumentOptions } from "@/lib/core/deck/parse-document";
 import type { SetAsideNote } from "@/lib/core/deck/types";
+import { decodeDocument } from "@/lib/core/deck/decode-document";
 import { DocumentError } from "@/lib/core/deck/document-error";
 import { MAX_DOCUMENT_BYTES } from "@/lib/core/deck/parse-document";
 
@@ -80,12 +81,15 @@ function readText(file: string, what: string): string {
       },
     ]);
   }
+  let bytes: Buffer;
   try {
-    return fs.readFileSync(file, "utf8");
+    bytes = fs.readFileSync(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DocumentError("unreadable", [{ message: `cannot read ${what} ${file}: ${reason}` }]);
   }
+  // Decoded as strictly as an upload, so the CLI and the web preview report the same problems.
+  return decodeDocument(bytes);
 }
 
 /** An optional JSON sidecar of a document, checked against its schema. */

@@ -1,13 +1,17 @@
 import { fillMessage, type Messages } from "./locales";
 
 /** Which message a refused request gets, by the part of its limit's bucket before the colon. */
-const MESSAGE_OF_LIMIT: Record<string, "answers" | "practiceTests" | "interviews" | "guests"> = {
+const MESSAGE_OF_LIMIT: Record<
+  string,
+  "answers" | "practiceTests" | "interviews" | "guests" | "deckPreviews"
+> = {
   "study-answers": "answers",
   "practice-answers": "answers",
   "interview-answers": "answers",
   "practice-tests": "practiceTests",
   interviews: "interviews",
   guests: "guests",
+  "deck-previews": "deckPreviews",
 };
 
 /** "40 s" under a minute, else whole minutes rounded up. */

@@ -83,6 +83,23 @@ export function assertSameOrigin(request: Request): void {
 }
 
 /**
+ * The body of a document upload, sent as `Content-Type: text/markdown` (the page sends the file's
+ * bytes as they are, so their encoding is checked on the server). Cross-site callers get 403, any
+ * other media type 415 (no HTML form can send text/markdown), a body over the cap 413.
+ */
+export async function readMarkdownBody(
+  request: Request,
+  options: BodyOptions,
+): Promise<Uint8Array<ArrayBuffer>> {
+  assertSameOrigin(request);
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "text/markdown") {
+    throw new UnsupportedMediaTypeError("send the document as Content-Type: text/markdown");
+  }
+  return readBody(request, options);
+}
+
+/**
  * Reads and validates the JSON body of a request that changes data: cross-site callers get 403,
  * any other media type 415 (an HTML form cannot send application/json, so no form reaches the
  * parser), a body over the cap 413, malformed JSON or a failed schema 400 — never a 500.

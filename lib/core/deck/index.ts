@@ -1,6 +1,7 @@
 export { resolveAspectKey } from "./aspect-keys";
 export { buildDeck, summarizeDeck, type BuiltDeck } from "./build-deck";
 export type { ConceptFormsEntry, ConceptFormsTable } from "./concept-forms";
+export { decodeDocument } from "./decode-document";
 export { detectLanguage } from "./detect-language";
 export {
   DocumentError,
@@ -17,4 +18,10 @@ export {
   parseComparisonDocument,
   type ParseDocumentOptions,
 } from "./parse-document";
+export {
+  previewDeck,
+  type DeckPreview,
+  type DroppedByRule,
+  type PreviewResult,
+} from "./preview-deck";
 export * from "./types";

@@ -255,6 +255,30 @@ export const en: Messages = {
     setAsideLead:
       "The document says this, and it stays word for word; no question is built on it, for the reason given.",
   },
+  newDeck: {
+    title: "Your own deck from a document",
+    link: "Your own deck from a document",
+    lead: "Paste a comparison in markdown or upload a file (.md, .markdown, .txt, up to 256 KB, UTF-8) and see which questions it yields. The document is not saved yet.",
+    document: "Document (markdown)",
+    upload: "Upload a file",
+    preview: "Preview the deck",
+    previewing: "Reading the document…",
+    problems: "What stops the deck",
+    problemsLead:
+      "Fix the document and preview again. A line number selects that line in the text.",
+    line: "Line {line}",
+    result: "What it yields",
+    concepts: "Concepts",
+    aspects: "Aspects",
+    total: "Questions in all",
+    samples: "One question of each kind",
+    answer: "Answer",
+    source: "Source, line {line}",
+    dropped: "Kept back by the quality gate: {count}",
+    tooLarge: "The file is over 256 KB.",
+    wrongType: "Upload a text file: .md, .markdown or .txt.",
+    failed: "The document could not be read. Try again.",
+  },
   reports: {
     open: "Report a problem",
     title: "Report a problem with this question",
@@ -287,6 +311,7 @@ export const en: Messages = {
     practiceTests: "Too many tests in an hour. You can start a new one in {wait}.",
     interviews: "Too many interviews in an hour. You can start a new one in {wait}.",
     guests: "Too many new guests from your address in an hour. Try again in {wait}, or sign in.",
+    deckPreviews: "Too many previews in an hour. You can preview again in {wait}.",
     other: "Too many requests. Try again in {wait}.",
   },
   settings: {

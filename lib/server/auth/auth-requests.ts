@@ -15,7 +15,9 @@ export function hasUsableAuthOrigin(headers: Headers): boolean {
   try {
     // "a://host" parses, but its origin is "null", which Auth.js then fails to build on.
     const url = new URL(`${protocol.endsWith(":") ? protocol : `${protocol}:`}//${host}`);
-    return url.protocol === "http:" || url.protocol === "https:";
+    // "user@host" parses too, but `new Request()` refuses a URL with credentials.
+    const plain = url.username === "" && url.password === "";
+    return plain && (url.protocol === "http:" || url.protocol === "https:");
   } catch {
     return false;
   }

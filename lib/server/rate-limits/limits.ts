@@ -97,6 +97,12 @@ export const RATE_LIMITS = {
     per: "address",
   },
 
+  /**
+   * Previews of an uploaded or pasted document (parsing and generating cost up to a few hundred
+   * ms of CPU for a 256 KB one). An author fixing a document previews after every fix.
+   */
+  deckPreviewsPerUser: { bucket: "deck-previews:user", max: 120, windowMs: HOUR_MS, per: "user" },
+
   // Games a host creates (lib/server/live/games.ts).
   liveGamesPerUser: { bucket: "live-games:user", max: 20, windowMs: HOUR_MS, per: "user" },
   /**
@@ -110,8 +116,8 @@ export const RATE_LIMITS = {
     windowMs: 10 * MINUTE_MS,
     per: "address",
   },
-  // Not called yet: document uploads come in a later issue and must call consumeRateLimits.
-
+  // Not called yet: saving uploaded documents comes in a later part of their issue and must call
+  // consumeRateLimits with this entry.
   deckUploadsPerUser: { bucket: "deck-uploads:user", max: 20, windowMs: HOUR_MS, per: "user" },
 } as const satisfies Record<string, RateLimit>;
 

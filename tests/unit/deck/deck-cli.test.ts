@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MALFORMED, ROOT } from "./deck-fixtures";
@@ -60,5 +62,16 @@ describe("npm run deck", () => {
     const { status, stderr } = runDeck("data/sources/no-such-deck.md", "--json");
     expect(status).toBe(1);
     expect(stderr).toBe("error: cannot read document data/sources/no-such-deck.md: no such file\n");
+  }, 30_000);
+
+  it("refuses a file that is not UTF-8 with the line of the first bad byte, as the upload does", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "poddeck-test-deck-cli-"));
+    const file = path.join(dir, "latin1.md");
+    fs.writeFileSync(file, Buffer.from("# Caf\u00e9\n\nline two\n", "latin1"));
+    const { status, stdout, stderr } = runDeck(file);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^error: line 1: the file is not UTF-8 text \(invalid byte 0xe9/);
   }, 30_000);
 });

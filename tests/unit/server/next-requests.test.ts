@@ -213,6 +213,11 @@ describe("hasUsableAuthOrigin", () => {
     expect(origin({ host: "localhost", "x-forwarded-host": "a b" })).toBe(false);
     expect(origin({ host: "localhost", "x-forwarded-proto": "A" })).toBe(false);
   });
+
+  it("refuses a host with credentials: Auth.js cannot build a Request from such a URL (found by fuzzing)", () => {
+    expect(origin({ host: "localhost", "x-forwarded-host": '"å é@ägr' })).toBe(false);
+    expect(origin({ host: "user:pass@localhost" })).toBe(false);
+  });
 });
 
 describe("hasInvalidCallbackUrl", () => {
