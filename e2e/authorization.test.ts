@@ -4,6 +4,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwrig
 import { PASSWORD, learnerOf, newEmail, register, studyCards } from "./account-helpers";
 import { ASSIGNMENT_ROWS, checkAssignmentPages } from "./authorization-assignments";
 import { CLASS_ROWS, checkClassPages, newClassWorld } from "./authorization-classes";
+import { LIVE_ROWS } from "./authorization-live";
 import { expect, test } from "./fixtures";
 import { targetsInCode } from "./routes";
 import { captureAction, replay } from "./server-actions";
@@ -652,7 +653,7 @@ const ROWS: Row[] = [
   },
 ];
 
-for (const row of ROWS) {
+for (const row of [...ROWS, ...LIVE_ROWS]) {
   if ("public" in row) continue;
   test(`authorization: ${row.target}`, async ({ browser }) => {
     const world = await newWorld(browser);
@@ -708,7 +709,7 @@ test.describe("classes", () => {
 test("every route handler and server action has a row in the authorization table", () => {
   const inCode = targetsInCode();
   expect(inCode.length).toBeGreaterThan(10);
-  expect([...ROWS, ...CLASS_ROWS, ...ASSIGNMENT_ROWS].map((row) => row.target).sort()).toEqual(
-    inCode,
-  );
+  expect(
+    [...ROWS, ...CLASS_ROWS, ...ASSIGNMENT_ROWS, ...LIVE_ROWS].map((row) => row.target).sort(),
+  ).toEqual(inCode);
 });

@@ -631,6 +631,34 @@ function templates(): Record<string, fc.Arbitrary<unknown>> {
       coveredPoints: fc.array(fc.nat(5), { maxLength: 5 }),
     }),
     "/api/join/[code]": fc.record({ displayName: fc.string({ maxLength: 40 }) }),
+    "/api/live/games": fc.record({
+      deckId: deck,
+      questionCount: fc.constantFrom(1, 3, 0, 51),
+      secondsPerQuestion: fc.constantFrom(5, 20, 4),
+      kinds: fc.constantFrom(["true-false"], ["classify"], ["cloze"], []),
+    }),
+    "/api/live/pins/[pin]/players": fc.record({
+      nickname: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("Anna", "shit", "")),
+    }),
+    "/api/live/games/[gameId]/answers": fc.record({
+      questionIndex: fc.constantFrom(0, 1, -1, 1.5),
+      choice: fc.constantFrom("a", "b", "true", "false", ""),
+    }),
+    "/api/live/games/[gameId]/host": fc.record({
+      command: fc.constantFrom(
+        "start",
+        "next",
+        "skip",
+        "pause",
+        "resume",
+        "end",
+        "lock",
+        "kick",
+        "x",
+      ),
+      playerId: fc.string({ maxLength: 30 }),
+      ban: fc.boolean(),
+    }),
     "/api/questions/[questionId]/reports": fc.record({
       reason: fc.constantFrom("wrong-answer", "ambiguous", "unclear-wording", "other"),
       comment: fc.string({ maxLength: 100 }),
@@ -1049,7 +1077,16 @@ test.beforeAll(async ({ browser }, testInfo) => {
     "SELECT id AS value FROM Question WHERE deckId = ? AND retiredAt IS NULL ORDER BY position LIMIT 5",
     DECKS[1],
   );
+  // A live game hosted by another account: its event streams answer the fuzzer's cookies with
+  // a 4xx (a stream that opened would never end); the PIN and id are real.
+  const hostCookie = await sessionCookie(browser, newEmail(), true);
+  const game = await postJson("/api/live/games", hostCookie, {
+    deckId: DECKS[1],
+    questionCount: 2,
+  });
   world.params = {
+    gameId: [game.json.gameId!],
+    pin: [game.json.pin!],
     attemptId: attempts,
     sessionId: sessions,
     questionId: world.questionIds,

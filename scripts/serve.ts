@@ -29,11 +29,15 @@ server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 serveWithAdmissionGate(server, limits, app.getRequestHandler());
 
+const STREAM_GRACE_MS = 5_000;
 let stopping = false;
 function stop(signal: "SIGINT" | "SIGTERM") {
   if (stopping) return; // Ctrl-C reaches us both from the terminal and from start.ts
   stopping = true;
-  // Stop accepting, let the requests in progress (and those waiting their turn) finish.
+  // Stop accepting, let the requests in progress (and those waiting their turn) finish. Live-quiz
+  // event streams never finish by themselves: after a grace period every connection is closed
+  // (their browsers reconnect, to this server restarted or to another instance).
+  setTimeout(() => server.closeAllConnections(), STREAM_GRACE_MS).unref();
   server.close(() => {
     app
       .close()

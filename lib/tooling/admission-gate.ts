@@ -8,14 +8,24 @@ interface Pending {
   res: ServerResponse;
 }
 
+/** The live quiz's event streams: open for a whole game, they would hold a place each. */
+const LIVE_EVENT_STREAM = /^\/api\/live\/games\/[^/]+\/(?:host|player)\/events$/;
+
 /**
  * Never queued or refused: the health check, so a saturated server still says it is alive (its
- * route is one small query), and the build's static files — cheap, immutable and cached by the
- * browser for a year, they only ever belong to a page that was already admitted.
+ * route is one small query); the build's static files — cheap, immutable and cached by the
+ * browser for a year, they only ever belong to a page that was already admitted; and the live
+ * quiz's server-sent event streams, which stay open for a whole game: counted, 32 of them would
+ * stop every other request. A stream costs one read when it opens and nothing while it waits
+ * (the reads per change are shared by all the streams of a game).
  */
 export function bypassesGate(url: string | undefined): boolean {
   const pathname = (url ?? "").split("?", 1)[0]!;
-  return pathname === "/api/health" || pathname.startsWith("/_next/static/");
+  return (
+    pathname === "/api/health" ||
+    pathname.startsWith("/_next/static/") ||
+    LIVE_EVENT_STREAM.test(pathname)
+  );
 }
 
 /** Seconds a refused client should wait: by then every request queued now has run or left. */

@@ -451,8 +451,8 @@ describe("interviews per learner and per guest address", () => {
   });
 });
 
-// Defined now for features of later issues (live quiz, document uploads): the entry itself is
-// checked here; each feature's own test will check that it calls it. (The join-code limit is
+// The entries themselves; tests/integration/live-games.test.ts checks that creating a game
+// calls its limit, and the document uploads' test will check theirs. (The join-code limit is
 // checked through /join in tests/integration/classes.test.ts.)
 describe.each([
   ["liveGamesPerUser", 20, HOUR_MS],

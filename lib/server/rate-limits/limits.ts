@@ -103,9 +103,21 @@ export const RATE_LIMITS = {
    */
   deckPreviewsPerUser: { bucket: "deck-previews:user", max: 120, windowMs: HOUR_MS, per: "user" },
 
-  // Not called yet: the live quiz and document uploads come in later issues, and each of those
-  // features must call consumeRateLimits with its entry here.
+  // Games a host creates (lib/server/live/games.ts).
   liveGamesPerUser: { bucket: "live-games:user", max: 20, windowMs: HOUR_MS, per: "user" },
+  /**
+   * Live-game PINs that match no game, like join codes: a right PIN is taken back, so a room of
+   * 2,000 behind one address joins freely. PINs are 6 digits (900,000), so guessing one is
+   * possible in principle, as on Kahoot: the host sees who joins, can kick and lock the lobby.
+   */
+  livePinAttemptsPerAddress: {
+    bucket: "live-pin:address",
+    max: 30,
+    windowMs: 10 * MINUTE_MS,
+    per: "address",
+  },
+  // Not called yet: saving uploaded documents comes in a later part of their issue and must call
+  // consumeRateLimits with this entry.
   deckUploadsPerUser: { bucket: "deck-uploads:user", max: 20, windowMs: HOUR_MS, per: "user" },
 } as const satisfies Record<string, RateLimit>;
 

@@ -134,7 +134,7 @@ describe("serveWithAdmissionGate", () => {
 });
 
 describe("bypassesGate", () => {
-  it("is true only for the health check and the build's static files", () => {
+  it("is true for the health check and the build's static files", () => {
     expect(bypassesGate("/api/health")).toBe(true);
     expect(bypassesGate("/api/health?probe=1")).toBe(true);
     expect(bypassesGate("/_next/static/chunks/app.js")).toBe(true);
@@ -143,5 +143,14 @@ describe("bypassesGate", () => {
     expect(bypassesGate("/_next/data/x.json")).toBe(false);
     expect(bypassesGate("/")).toBe(false);
     expect(bypassesGate(undefined)).toBe(false);
+  });
+
+  it("lets the live quiz's event streams through, and nothing else of the live quiz", () => {
+    expect(bypassesGate("/api/live/games/cabc123def456/host/events")).toBe(true);
+    expect(bypassesGate("/api/live/games/cabc123def456/player/events?x=1")).toBe(true);
+    expect(bypassesGate("/api/live/games/cabc123def456/answers")).toBe(false);
+    expect(bypassesGate("/api/live/games/cabc123def456/host")).toBe(false);
+    expect(bypassesGate("/api/live/games/a/b/player/events")).toBe(false);
+    expect(bypassesGate("/api/live/games/x/player/events/more")).toBe(false);
   });
 });

@@ -1,0 +1,92 @@
+import {
+  hostSnapshot,
+  playerSnapshot,
+  summarizeGame,
+  type GameSummary,
+  type HostSnapshot,
+  type PlayerSnapshot,
+} from "@/lib/core/live/snapshots";
+import type { Db } from "../db";
+import { NotFoundError } from "../errors";
+import { gameSelect, loadGameRow } from "./game-rows";
+import { closeDueQuestion } from "./games";
+import { loadLiveQuestions } from "./questions";
+
+/*
+ * What the screens see. A summary is read once per game version in this process (one read of
+ * the game, its players and the current answers) and shared by every stream of that game.
+ */
+
+const summaries = new Map<string, GameSummary>();
+
+/** The game as it is now (a question past its deadline is closed first), or null. */
+export async function readGameSummary(
+  db: Db,
+  gameId: string,
+  now: Date,
+): Promise<GameSummary | null> {
+  const current = await closeDueQuestion(db, gameId, now);
+  if (!current) {
+    summaries.delete(gameId);
+    return null;
+  }
+  const cached = summaries.get(gameId);
+  if (cached && cached.view.version === current.row.version) return cached;
+  const summary = await db.$transaction(async (tx) => {
+    const row = await tx.liveGame.findUnique({ where: { id: gameId }, select: gameSelect });
+    if (!row) return null;
+    const game = loadGameRow(row);
+    const index = game.state.questionIndex;
+    const [players, answers, questions] = await Promise.all([
+      tx.livePlayer.findMany({
+        where: { gameId },
+        select: { id: true, nickname: true, score: true, streak: true, kickedAt: true },
+        orderBy: { joinedAt: "asc" },
+      }),
+      tx.liveAnswer.findMany({
+        where: { gameId, questionIndex: index },
+        select: { playerId: true, choice: true, correct: true, points: true },
+      }),
+      index >= 0 ? loadLiveQuestions(tx, [game.questionIds[index]!]) : Promise.resolve([]),
+    ]);
+    return summarizeGame({
+      id: gameId,
+      pin: row.pin,
+      version: row.version,
+      state: game.state,
+      question: questions[0] ?? null,
+      players: players.map((p) => ({ ...p, kicked: p.kickedAt !== null })),
+      answers,
+    });
+  });
+  if (summary) summaries.set(gameId, summary);
+  else summaries.delete(gameId);
+  return summary;
+}
+
+/** The host's view of their own game; another user's game is a 404. */
+export async function readHostSnapshot(
+  db: Db,
+  options: { gameId: string; hostUserId: string; now: Date },
+): Promise<HostSnapshot> {
+  await requireHost(db, options.gameId, options.hostUserId);
+  const summary = await readGameSummary(db, options.gameId, options.now);
+  if (!summary) throw new NotFoundError("no such game");
+  return hostSnapshot(summary, options.now.getTime());
+}
+
+export async function requireHost(db: Db, gameId: string, hostUserId: string): Promise<void> {
+  const game = await db.liveGame.findUnique({
+    where: { id: gameId },
+    select: { hostUserId: true },
+  });
+  if (!game || game.hostUserId !== hostUserId) throw new NotFoundError("no such game");
+}
+
+export function playerSnapshotOf(
+  summary: GameSummary,
+  player: { id: string; nickname: string; kicked: boolean },
+  now: Date,
+): PlayerSnapshot {
+  return playerSnapshot(summary, player, now.getTime());
+}
