@@ -21,7 +21,8 @@ const profanity = new Profanity({
  * punctuation as separators ("shit2"), and with everything but letters removed ("f.u.c.k").
  */
 export function isProfane(name: string): boolean {
-  const lower = name.toLowerCase();
+  // The list holds bare numbers ("5", "55"): a number on its own is a class's "Anna 5", not a word.
+  const lower = name.toLowerCase().replace(/(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}])/gu, " ");
   const words = lower.split(/[^\p{L}\p{M}]+/u).filter(Boolean);
   return [lower, words.join(" "), words.join("")].some((text) => profanity.exists(text));
 }

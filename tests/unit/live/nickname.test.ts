@@ -29,6 +29,10 @@ describe("nicknames", () => {
     // Whole words only: innocent names that contain a listed word pass.
     expect(checkNickname("Scunthorpe")).toMatchObject({ ok: true });
     expect(checkNickname("Cassandra")).toMatchObject({ ok: true });
+    // The list also holds bare numbers ("5", "55"); numbered names are ordinary in a class.
+    expect(checkNickname("Player 55")).toMatchObject({ ok: true });
+    expect(checkNickname("Анна 5")).toMatchObject({ ok: true });
+    expect(checkNickname("a55")).toEqual({ ok: false, reason: "profane" });
   });
 
   it("makes duplicates unique case-insensitively, within 20 characters", () => {
