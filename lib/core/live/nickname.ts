@@ -59,6 +59,19 @@ export function uniqueNickname(nickname: string, taken: ReadonlySet<string>): st
   }
 }
 
+/**
+ * The key every name uniqueNickname can make from `nickname` starts with (its first 14
+ * characters: room for " 99999"), so a join reads only the players whose names could clash.
+ */
+export function nicknameClashPrefix(nickname: string): string {
+  return nicknameKey(
+    [...nickname]
+      .slice(0, NICKNAME_MAX - 6)
+      .join("")
+      .trimEnd(),
+  );
+}
+
 const ADJECTIVES = {
   en: [
     "Brave",
