@@ -245,3 +245,39 @@ export function playerSnapshot(
         : null,
   };
 }
+
+/** A snapshot without its clock: what decides whether a screen has news. */
+export function withoutClock(snapshot: object): string {
+  return JSON.stringify(snapshot, (name, value: unknown) =>
+    name === "serverNow" || name === "remainingMs" ? undefined : value,
+  );
+}
+
+const sharedPlayerKeys = new WeakMap<GameSummary, string>();
+
+/**
+ * A string that changes whenever this player's snapshot would, apart from its clock. What every
+ * player sees alike is rendered once per summary (as the snapshot of nobody); the rest is the
+ * player's own row and answer. In a room of 2,000, a batch of answers then renders the
+ * snapshots of those who answered, not everyone's.
+ */
+export function playerSnapshotKey(
+  summary: GameSummary,
+  player: { id: string; kicked: boolean },
+): string {
+  let shared = sharedPlayerKeys.get(summary);
+  if (shared === undefined) {
+    shared = withoutClock(playerSnapshot(summary, { id: "", nickname: "", kicked: false }, 0));
+    sharedPlayerKeys.set(summary, shared);
+  }
+  const me = summary.byId.get(player.id);
+  const answer = summary.answersByPlayer.get(player.id);
+  return [
+    shared,
+    player.kicked,
+    me
+      ? `${me.nickname}\u0000${me.score}\u0000${me.streak}\u0000${me.rank}\u0000${me.previousRank}`
+      : "",
+    answer ? `${answer.choice}\u0000${answer.correct}\u0000${answer.points}` : "",
+  ].join("\u0001");
+}

@@ -1,4 +1,4 @@
-import type { GameSummary } from "@/lib/core/live/snapshots";
+import { withoutClock, type GameSummary } from "@/lib/core/live/snapshots";
 import { CLOSE_GRACE_MS } from "@/lib/core/live/phases";
 import type { Db } from "../db";
 import { watchGame } from "./game-signal";
@@ -124,8 +124,14 @@ export function gameEventStream(options: {
   signal: AbortSignal;
   first: GameSummary;
   render: (summary: GameSummary) => { snapshot: object; last: boolean };
+  /**
+   * A cheap string that changes whenever this screen's snapshot would, but for its clock
+   * (playerSnapshotKey): an equal one skips the render. Without it, the rendered snapshot is
+   * compared.
+   */
+  changeKey?: (summary: GameSummary) => string;
 }): Response {
-  const { db, gameId, signal, render } = options;
+  const { db, gameId, signal, render, changeKey } = options;
   let last = "";
   let release = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -158,11 +164,11 @@ export function gameEventStream(options: {
           write(`event: gone\ndata: {}\n\n`);
           return close();
         }
+        const cheapKey = changeKey?.(summary);
+        if (cheapKey !== undefined && cheapKey === last) return;
         const { snapshot, last: isLast } = render(summary);
         // Time fields change on every render; only a change of anything else is news.
-        const key = JSON.stringify(snapshot, (name, value: unknown) =>
-          name === "serverNow" || name === "remainingMs" ? undefined : value,
-        );
+        const key = cheapKey ?? withoutClock(snapshot);
         if (key !== last) {
           last = key;
           write(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`);

@@ -3,7 +3,9 @@ import { initialPhaseState, type PhaseState } from "@/lib/core/live/phases";
 import {
   hostSnapshot,
   playerSnapshot,
+  playerSnapshotKey,
   summarizeGame,
+  withoutClock,
   type GameView,
 } from "@/lib/core/live/snapshots";
 
@@ -76,5 +78,54 @@ describe("snapshots", () => {
     const s = summarizeGame(view({ phase: "lobby", questionIndex: -1 }, [0, 0]));
     const player = playerSnapshot(s, { id: "p3", nickname: "Kicked", kicked: true }, 0);
     expect(player).toMatchObject({ kicked: true, me: null });
+  });
+
+  it("a player's change key changes whenever the snapshot (but for its clock) does", () => {
+    const states: Partial<PhaseState>[] = [
+      { phase: "lobby", questionIndex: -1 },
+      { phase: "question", openedAt: 0, deadlineAt: 20_000 },
+      { phase: "question", openedAt: 1000, deadlineAt: 21_000 },
+      { phase: "question", openedAt: 0, deadlineAt: null, pausedRemainingMs: 7000 },
+      { phase: "reveal" },
+      { phase: "leaderboard" },
+      { phase: "podium" },
+    ];
+    const summaries = states.flatMap((state) =>
+      [
+        [0, 500],
+        [1000, 500],
+        [1000, 1500],
+      ].flatMap(([a, b]) => {
+        const base = view(state, [a!, b!]);
+        return [
+          base,
+          { ...base, answers: base.answers.slice(1) },
+          { ...base, answers: [{ ...base.answers[0]!, points: 900 }, base.answers[1]!] },
+          { ...base, players: base.players.map((p) => ({ ...p, kicked: p.id === "p2" })) },
+          { ...base, players: base.players.map((p) => (p.id === "p1" ? { ...p, streak: 2 } : p)) },
+        ].map(summarizeGame);
+      }),
+    );
+    let equalPairs = 0;
+    for (const [id, kicked] of [
+      ["p1", false],
+      ["p2", false],
+      ["p2", true],
+      ["p3", true],
+    ] as const) {
+      const player = { id, nickname: "", kicked };
+      for (const a of summaries) {
+        for (const b of summaries) {
+          const sameKey = playerSnapshotKey(a, player) === playerSnapshotKey(b, player);
+          const sameSnapshot =
+            withoutClock(playerSnapshot(a, player, 1000)) ===
+            withoutClock(playerSnapshot(b, player, 5000));
+          // An equal key skips the render: it must never hide a change.
+          if (sameKey) expect(sameSnapshot).toBe(true);
+          if (sameKey && a !== b) equalPairs += 1;
+        }
+      }
+    }
+    expect(equalPairs, "some different summaries look the same to a player").toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { playerSnapshot } from "@/lib/core/live/snapshots";
+import { playerSnapshot, playerSnapshotKey, type GameSummary } from "@/lib/core/live/snapshots";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
 import { toErrorResponse } from "@/lib/server/http";
@@ -21,6 +21,11 @@ export async function GET(request: Request, context: Context) {
     const gameId = parseGameId((await context.params).gameId);
     const player = await requirePlayer(db, gameId);
     if (player.kicked) throw new ForbiddenError("the host removed you from this game");
+    const playerAsOf = (summary: GameSummary) => ({
+      id: player.id,
+      nickname: player.nickname,
+      kicked: summary.players.get(player.id)?.kicked ?? true,
+    });
     const first = await readFirstPlayerSummary(db, {
       gameId,
       playerId: player.id,
@@ -33,10 +38,10 @@ export async function GET(request: Request, context: Context) {
       signal: request.signal,
       first,
       render: (summary) => {
-        const row = summary.players.get(player.id);
-        const me = { id: player.id, nickname: player.nickname, kicked: row?.kicked ?? true };
+        const me = playerAsOf(summary);
         return { snapshot: playerSnapshot(summary, me, Date.now()), last: me.kicked };
       },
+      changeKey: (summary) => playerSnapshotKey(summary, playerAsOf(summary)),
     });
   } catch (error) {
     return toErrorResponse(error);
