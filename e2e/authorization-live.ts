@@ -100,6 +100,13 @@ async function ensurePage(party: Party) {
   if (party.page.url() === "about:blank") await party.page.goto("/");
 }
 
+/** The host's CSV and their two pages (projector screen, report): theirs only, 404 for others. */
+const hostOnly = (gameId: string) => [
+  `/api/live/games/${gameId}/report`,
+  `/live/host/${gameId}`,
+  `/live/host/${gameId}/report`,
+];
+
 export const LIVE_ROWS: (LiveRow | PublicRow)[] = [
   {
     target: "GET /api/live/pins/[pin]",
@@ -194,6 +201,32 @@ export const LIVE_ROWS: (LiveRow | PublicRow)[] = [
       expect(seen.status).toBe(200);
       expect(seen.text).toContain(`"nickname":"Player"`);
       expect(seen.text).not.toContain(`"pin"`);
+    },
+  },
+  {
+    // The report's CSV; the same steps check the host screen and report pages.
+    target: "GET /api/live/games/[gameId]/report",
+    anonymous: async (w) => {
+      const game = await hostAndJoin(w.owner, "Host");
+      for (const url of hostOnly(game.gameId)) {
+        expect((await w.anonymous.get(url)).status(), url).toBe(404);
+      }
+    },
+    otherLearner: async (w) => {
+      const game = await hostAndJoin(w.owner, "Host");
+      for (const url of hostOnly(game.gameId)) {
+        expect((await w.other.api.get(url)).status(), url).toBe(404);
+      }
+    },
+    owner: async (w) => {
+      const game = await hostAndJoin(w.owner, "Host");
+      const [csv, ...pages] = await Promise.all(
+        hostOnly(game.gameId).map((url) => w.owner.api.get(url)),
+      );
+      expect(csv!.status()).toBe(200);
+      expect(csv!.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+      expect(await csv!.text()).toContain('"Host",0');
+      for (const page of pages) expect(page.status()).toBe(200);
     },
   },
   {
