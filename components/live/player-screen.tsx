@@ -23,7 +23,7 @@ interface PinInfo {
  * cookie) goes straight back in, to whatever screen the game is at, with its score, streak and
  * answer; otherwise it picks a nickname first.
  */
-export function PlayerScreen({ pin, t }: { pin: string; t: T }) {
+export function PlayerScreen({ pin, signedIn, t }: { pin: string; signedIn: boolean; t: T }) {
   const [info, setInfo] = useState<PinInfo | null>(null);
   const [joined, setJoined] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +74,7 @@ export function PlayerScreen({ pin, t }: { pin: string; t: T }) {
   if (!joined) {
     return <NicknameForm pin={pin} info={info} t={t} onJoined={() => setJoined(true)} />;
   }
-  return <Game gameId={info.gameId} t={t} />;
+  return <Game gameId={info.gameId} signedIn={signedIn} t={t} />;
 }
 
 function NicknameForm(props: { pin: string; info: PinInfo; t: T; onJoined: () => void }) {
@@ -144,7 +144,7 @@ function NicknameForm(props: { pin: string; info: PinInfo; t: T; onJoined: () =>
   );
 }
 
-function Game({ gameId, t }: { gameId: string; t: T }) {
+function Game({ gameId, signedIn, t }: { gameId: string; signedIn: boolean; t: T }) {
   const [current, setCurrent] = useState<Timed<PlayerSnapshot> | null>(null);
   const status = useLiveEvents<PlayerSnapshot>(`/api/live/games/${gameId}/player/events`, (s) =>
     setCurrent(timed(s)),
@@ -159,11 +159,16 @@ function Game({ gameId, t }: { gameId: string; t: T }) {
       </section>
     );
   }
-  return <GameView current={current} status={status} t={t} />;
+  return <GameView current={current} status={status} signedIn={signedIn} t={t} />;
 }
 
-function GameView(props: { current: Timed<PlayerSnapshot>; status: string; t: T }) {
-  const { current, status, t } = props;
+function GameView(props: {
+  current: Timed<PlayerSnapshot>;
+  status: string;
+  signedIn: boolean;
+  t: T;
+}) {
+  const { current, status, signedIn, t } = props;
   const s = current.snapshot;
   const secondsLeft = useSecondsLeft(current);
   const [sent, setSent] = useState<{ questionIndex: number; choice: string } | null>(null);
@@ -287,6 +292,7 @@ function GameView(props: { current: Timed<PlayerSnapshot>; status: string; t: T 
               {fillMessage(t.finalRank, { rank: me.rank, count: s.playerCount, score: me.score })}
             </p>
           )}
+          {signedIn && <AddToReviews gameId={s.gameId} t={t} />}
           <h2>{t.podium}</h2>
           <ol className="live-podium">
             {(s.podium ?? []).map((p) => (
@@ -331,5 +337,42 @@ function Standing({ s, t }: { s: PlayerSnapshot; t: T }) {
       <span>{fillMessage(t.streak, { streak: s.me.streak })}</span> ·{" "}
       <span>{fillMessage(t.rank, { rank: s.me.rank, count: s.playerCount })}</span>
     </p>
+  );
+}
+
+/** After the game, a signed-in player sends the questions they answered to their reviews. */
+function AddToReviews({ gameId, t }: { gameId: string; t: T }) {
+  const [state, setState] = useState<"idle" | "busy" | "done">("idle");
+  const [message, setMessage] = useState<string | null>(null);
+  async function add() {
+    setState("busy");
+    try {
+      const response = await fetch(`/api/live/games/${gameId}/reviews`, { method: "POST" });
+      if (response.ok) {
+        const { added, already } = (await response.json()) as { added: number; already: boolean };
+        setMessage(already ? t.reviewsAlready : fillMessage(t.reviewsAdded, { n: added }));
+        setState("done");
+        return;
+      }
+      setMessage(liveErrorMessage(await apiErrorOf(response), t));
+    } catch {
+      setMessage(t.errors.network);
+    }
+    setState("idle");
+  }
+  return (
+    <div className="live-reviews">
+      {state !== "done" && (
+        <button
+          type="button"
+          className="button live-big"
+          disabled={state === "busy"}
+          onClick={() => void add()}
+        >
+          {state === "busy" ? t.addingReviews : t.addReviews}
+        </button>
+      )}
+      <p role="status">{message}</p>
+    </div>
   );
 }

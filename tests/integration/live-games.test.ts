@@ -13,6 +13,7 @@ import {
 } from "@/lib/server/live/games";
 import { findPlayerByToken, joinGame } from "@/lib/server/live/players";
 import { loadLiveQuestions } from "@/lib/server/live/questions";
+import { addLiveQuestionsToReviews } from "@/lib/server/live/reviews";
 import { readGameSummary } from "@/lib/server/live/view";
 import { createDb } from "@/lib/server/db";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
@@ -160,6 +161,44 @@ describe("live games through the data layer", () => {
     expect(await playerRow(a!.player.id)).toMatchObject({ score: 975, streak: 1 });
     await t.db.$transaction((tx) => closeQuestionIfAllAnswered(tx, gameId, at(2500)));
     expect(await playerRow(a!.player.id)).toMatchObject({ score: 975, streak: 1 });
+  });
+
+  it("a signed-in player adds the questions they answered to their reviews, once, after the game", async () => {
+    const host = await newHost();
+    const { gameId, pin } = await newGame(host, { questionCount: 2 });
+    const learner = await t.db.learner.create({ data: { timeZone: "UTC" } });
+    const signedIn = await joinGame(t.db, {
+      pin,
+      nickname: "Reviewer",
+      tokenFor: () => undefined,
+      address: newAddress(),
+      learnerId: learner.id,
+      now: T0,
+    });
+    const guest = await join(pin, "Guest");
+    const add = (playerId: string, learnerId: string | null) =>
+      addLiveQuestionsToReviews(t.db, { gameId, playerId, learnerId, now: at(9000) });
+    await command(gameId, host, "start", at(0));
+    const q = await questionOf(gameId, 0);
+    await answer(gameId, signedIn.player.id, 0, q.wrong, at(1000));
+    await answer(gameId, guest.player.id, 0, q.right, at(1000));
+    await expect(add(signedIn.player.id, learner.id)).rejects.toMatchObject({
+      code: "game_not_finished",
+    });
+    await command(gameId, host, "end", at(2000));
+    await expect(add(guest.player.id, learner.id)).rejects.toMatchObject({ code: "not_linked" });
+    await expect(add(signedIn.player.id, null)).rejects.toMatchObject({ code: "not_linked" });
+    const [first, second] = await Promise.all([
+      add(signedIn.player.id, learner.id),
+      add(signedIn.player.id, learner.id),
+    ]);
+    expect([first, second].map((r) => r.added).sort()).toEqual([0, 1]);
+    const cards = await t.db.card.findMany({ where: { learnerId: learner.id } });
+    expect(cards.map((c) => c.questionId)).toEqual([
+      JSON.parse((await t.db.liveGame.findUniqueOrThrow({ where: { id: gameId } })).questionIds)[0],
+    ]);
+    expect(cards[0]).toMatchObject({ state: 0, reps: 0 });
+    expect(await add(signedIn.player.id, learner.id)).toEqual({ added: 0, already: true });
   });
 
   it("pause keeps the time left and does not count towards the answer time", async () => {

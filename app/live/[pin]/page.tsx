@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { PlayerScreen } from "@/components/live/player-screen";
 import { PinSchema } from "@/lib/core/live/pin";
 import { getMessages } from "@/lib/i18n/server";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export default async function LivePlayerPage({ params }: { params: Promise<{ pin
   const { t } = await getMessages();
   return (
     <div className="narrow">
-      <PlayerScreen pin={pin.data} t={t.live} />
+      <PlayerScreen pin={pin.data} signedIn={(await getCurrentUser()) !== null} t={t.live} />
     </div>
   );
 }

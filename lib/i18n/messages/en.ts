@@ -679,6 +679,10 @@ export const en: Messages = {
     reconnecting: "Reconnecting…",
     gameOver: "The game is over.",
     options: "Options",
+    addReviews: "Add these questions to my reviews",
+    addingReviews: "Adding…",
+    reviewsAdded: "{n} questions added to your reviews.",
+    reviewsAlready: "These questions are in your reviews already.",
     errors: {
       pin_invalid: "A PIN is 6 digits.",
       not_found: "No live game has this PIN. Check the screen.",
@@ -692,6 +696,8 @@ export const en: Messages = {
       forbidden: "The host removed you from this game.",
       too_late: "Time is up: the answer came after the deadline.",
       network: "Could not reach the server. Try again.",
+      not_linked: "Join the game while signed in to add its questions to your reviews.",
+      game_not_finished: "The game is not over yet.",
       other: "Something went wrong. Try again.",
     },
     host: {
