@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { BENCH_SECRET, rssMegabytes, startBenchServer, type BenchServer } from "./bench-server";
 import type { FirstLoadJs } from "./first-load-js";
+import type { LiveBenchResult } from "./live-game-load";
 
 process.env.AUTH_SECRET = BENCH_SECRET;
 const root = path.resolve(import.meta.dirname, "..");
@@ -69,6 +70,29 @@ async function measureDashboardServerTime(server: BenchServer, statsMs: number):
   return dashboard.serverMs.p95;
 }
 
+/**
+ * One live game of 2,000 players (200 with --quick) on a server of its own with the default
+ * admission limits, as deployed: load shedding is part of what the players live with.
+ */
+async function measureLiveGame(): Promise<LiveBenchResult> {
+  const { benchLiveGame } = await import("./live-game-load");
+  const players = quick ? 200 : 2000;
+  console.log(`bench: a live game with ${players} players…`);
+  const server = await startBenchServer(root, Number(process.env.BENCH_PORT ?? 3200) + 1);
+  try {
+    return await benchLiveGame({
+      url: server.url,
+      databaseFile: server.databaseFile,
+      serverPid: server.pid,
+      deckId: DECK_ID,
+      players,
+      rejoiners: players / 10,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
 async function main() {
@@ -82,6 +106,8 @@ async function main() {
 
   console.log("bench: minimal Next.js page (build)…");
   const minimalPage = await measureMinimalPage(root);
+
+  const live = await measureLiveGame();
 
   console.log("bench: starting the production server…");
   const server = await startBenchServer(root, Number(process.env.BENCH_PORT ?? 3200), NO_SHEDDING);
@@ -158,6 +184,42 @@ async function main() {
         kind: "max",
       },
       { name: "server RSS after load", actual: rss, limit: 300, unit: "MB", kind: "max" },
+      {
+        name: "live: all players joined",
+        actual: live.joinSeconds,
+        limit: 60,
+        unit: "s",
+        kind: "max",
+      },
+      {
+        name: "live: question start within 1 s",
+        actual: live.startWithin1s,
+        limit: 0.99,
+        unit: "of players",
+        kind: "min",
+      },
+      { name: "live: answer ack p95", actual: live.ackMs.p95, limit: 500, unit: "ms", kind: "max" },
+      {
+        name: "live: acknowledged answers lost or duplicated",
+        actual: live.answersLost + live.answersDuplicated,
+        limit: 0,
+        unit: "answers",
+        kind: "max",
+      },
+      {
+        name: "live: results within 1 s after the deadline",
+        actual: live.resultsWithin1s,
+        limit: 1,
+        unit: "of players",
+        kind: "min",
+      },
+      {
+        name: "live: rejoined players who kept score and streak",
+        actual: live.rejoined === 0 ? null : live.rejoinKeptScore / live.rejoined,
+        limit: 1,
+        unit: "of rejoined",
+        kind: "min",
+      },
     ];
     const results = {
       measuredAt: new Date().toISOString(),
@@ -169,6 +231,7 @@ async function main() {
       statsServerMs: statsMs,
       dashboardServerMs: dashboardMs,
       rssMb: rss,
+      live,
       budgets,
     };
     writeReport(results);
@@ -185,6 +248,22 @@ async function main() {
   }
 }
 
+function liveReport(live: LiveBenchResult): string[] {
+  return [
+    `## Live game, ${live.players} players (default admission limits)`,
+    "",
+    "| figure | value |",
+    "| --- | --- |",
+    `| joined, each holding an event stream | ${live.joinedPlayers} in ${live.joinSeconds} s |`,
+    `| "start" to the question on each phone | p50 ${live.startMs.p50} ms, p99 ${live.startMs.p99} ms, max ${live.startMs.max} ms; ${live.startWithin1s * 100} % within 1 s |`,
+    `| answers sent / acknowledged / stored | ${live.answersSent} / ${live.answersAcknowledged} / ${live.answersStored} (lost ${live.answersLost}, duplicated ${live.answersDuplicated}) |`,
+    `| acknowledgement | p50 ${live.ackMs.p50} ms, p95 ${live.ackMs.p95} ms, max ${live.ackMs.max} ms |`,
+    `| deadline to the result on each phone | p50 ${live.resultsMs.p50} ms, p99 ${live.resultsMs.p99} ms, max ${live.resultsMs.max} ms; ${live.resultsWithin1s * 100} % within 1 s |`,
+    `| dropped mid-question and came back with score and streak | ${live.rejoinKeptScore} of ${live.rejoined} |`,
+    `| server RSS at the end | ${live.serverRssMb} MB |`,
+  ];
+}
+
 function writeReport(results: {
   measuredAt: string;
   quick: boolean;
@@ -195,6 +274,7 @@ function writeReport(results: {
   statsServerMs: number;
   dashboardServerMs: number;
   rssMb: number;
+  live: LiveBenchResult;
   budgets: Budget[];
 }) {
   const dir = path.join(root, "bench", "results");
@@ -247,6 +327,8 @@ function writeReport(results: {
       `20 assignments, 300,000 review logs), ${ratio(results.dashboardServerMs, results.statsServerMs)}× /stats`,
     "",
     `Server RSS after the load: ${results.rssMb} MB`,
+    "",
+    ...liveReport(results.live),
     "",
     "## Budgets",
     "",

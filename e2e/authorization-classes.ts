@@ -22,11 +22,15 @@ export interface ClassWorld {
   /** Teaches `ownerClass`. */
   owner: Party;
   ownerClass: CreatedClass;
+  ownerClassName: string;
+  /** What a forged "create class" names its class. */
+  forgedClassName: string;
   /** A guest in the owner's class, as "Guest Student". */
   student: Party;
   /** Teaches a class of their own. */
   otherTeacher: Party;
   otherClass: CreatedClass;
+  otherClassName: string;
   /** An account enrolled in the other teacher's class only. */
   otherStudent: Party;
   anonymous: APIRequestContext;
@@ -41,7 +45,12 @@ export interface ClassRow {
   owner: (w: ClassWorld) => Promise<void>;
 }
 
-const OWNER_CLASS = "Owner's class";
+/** The accounts every class world of one worker shares (none of the rows changes an account). */
+interface Accounts {
+  owner: Party;
+  otherTeacher: Party;
+  otherStudent: Party;
+}
 
 /** Its own client address: wrong codes tried here count against nobody else's limit. */
 async function newParty(browser: Browser): Promise<Party> {
@@ -63,35 +72,57 @@ async function newAccount(browser: Browser, name: string): Promise<Party> {
   return party;
 }
 
-export async function newClassWorld(browser: Browser): Promise<ClassWorld> {
-  const [owner, otherTeacher, otherStudent, student, stranger] = await Promise.all([
+async function newAccounts(browser: Browser): Promise<Accounts> {
+  const [owner, otherTeacher, otherStudent] = await Promise.all([
     newAccount(browser, "Owner Teacher"),
     newAccount(browser, "Other Teacher"),
     newAccount(browser, "Other Student"),
-    newParty(browser),
-    newParty(browser),
   ]);
   await Promise.all([becomeTeacher(owner.page), becomeTeacher(otherTeacher.page)]);
-  const [ownerClass, otherClass] = await Promise.all([
-    createClass(owner.page, OWNER_CLASS),
-    createClass(otherTeacher.page, "Other class"),
+  return { owner, otherTeacher, otherStudent };
+}
+
+// Three sign-ups were four fifths of a world's cost (≈ 8 of 10 s): a worker makes them once.
+// The browser is the worker's, so its contexts live as long as this cache.
+const accountsOf = new WeakMap<Browser, Promise<Accounts>>();
+
+/**
+ * Fresh classes, a fresh guest student and a fresh stranger on the worker's accounts. Names carry
+ * a tag of their own, so what one world's rows count is never another world's (retries included).
+ */
+export async function newClassWorld(browser: Browser): Promise<ClassWorld> {
+  let accounts = accountsOf.get(browser);
+  if (!accounts) {
+    accounts = newAccounts(browser);
+    accountsOf.set(browser, accounts);
+  }
+  const { owner, otherTeacher, otherStudent } = await accounts;
+  const tag = crypto.randomUUID().slice(0, 8);
+  const ownerClassName = `Owner's class ${tag}`;
+  const [student, stranger, ownerClass, otherClass] = await Promise.all([
+    newParty(browser),
+    newParty(browser),
+    createClass(owner.page, ownerClassName),
+    createClass(otherTeacher.page, `Other class ${tag}`),
   ]);
   const joins = await Promise.all([
     student.api.post(`/api/join/${ownerClass.code}`, { data: { displayName: "Guest Student" } }),
     otherStudent.api.post(`/api/join/${otherClass.code}`, { data: {} }),
   ]);
   expect(joins.map((r) => r.status())).toEqual([201, 201]);
-  const parties = [owner, otherTeacher, otherStudent, student, stranger];
   return {
     owner,
     ownerClass,
+    ownerClassName,
+    forgedClassName: `Forged class ${tag}`,
     student,
     otherTeacher,
     otherClass,
+    otherClassName: `Other class ${tag}`,
     otherStudent,
     anonymous: stranger.api,
     close: async () => {
-      await Promise.all(parties.map((p) => p.context.close()));
+      await Promise.all([student.context.close(), stranger.context.close()]);
     },
   };
 }
@@ -126,7 +157,7 @@ const confirmed = (opener: string | RegExp, confirm: string) => async (page: Pag
 const captureCreate = async (w: ClassWorld) => {
   const page = w.owner.page;
   await page.goto("/classes");
-  await page.getByLabel("Название").fill("Forged class");
+  await page.getByLabel("Название").fill(w.forgedClassName);
   return captureAction(page, () => page.getByRole("button", { name: "Создать класс" }).click());
 };
 const captureRename = (w: ClassWorld, name: string) =>
@@ -220,14 +251,14 @@ export const CLASS_ROWS: ClassRow[] = [
         "name",
         "teacherName",
       ]);
-      expect(body).toMatchObject({ name: OWNER_CLASS, teacherName: "Owner Teacher" });
+      expect(body).toMatchObject({ name: w.ownerClassName, teacherName: "Owner Teacher" });
       const byId = await preview(w.anonymous, w.ownerClass.classId);
       expect(byId.status(), "a class id is not a join code").toBe(400);
       expect((await preview(w.anonymous, unusedCode())).status()).toBe(404);
     },
     otherStudent: async (w) => {
       expect(await (await preview(w.otherStudent.api, w.ownerClass.code)).json()).toMatchObject({
-        name: OWNER_CLASS,
+        name: w.ownerClassName,
         alreadyMember: false,
       });
       const own = await (await preview(w.otherStudent.api, w.otherClass.code)).json();
@@ -285,38 +316,39 @@ export const CLASS_ROWS: ClassRow[] = [
     target: "action app/classes/actions.ts#createClassAction",
     anonymous: async (w) => {
       await replay(w.anonymous, await captureCreate(w));
-      expect(classesNamed("Forged class")).toBe(0);
+      expect(classesNamed(w.forgedClassName)).toBe(0);
     },
     otherStudent: async (w) => {
       await replay(w.otherStudent.api, await captureCreate(w));
-      expect(classesNamed("Forged class"), "a learner account creates no class").toBe(0);
+      expect(classesNamed(w.forgedClassName), "a learner account creates no class").toBe(0);
     },
     otherTeacher: async (w) => {
       await replay(w.otherTeacher.api, await captureCreate(w));
-      expect(classesOfTeacherOf(w.otherClass.classId, "Forged class"), "only for the caller").toBe(
-        1,
-      );
-      expect(classesOfTeacherOf(w.ownerClass.classId, "Forged class")).toBe(0);
+      expect(
+        classesOfTeacherOf(w.otherClass.classId, w.forgedClassName),
+        "only for the caller",
+      ).toBe(1);
+      expect(classesOfTeacherOf(w.ownerClass.classId, w.forgedClassName)).toBe(0);
     },
     owner: async (w) => {
       await replay(w.owner.api, await captureCreate(w));
-      expect(classesOfTeacherOf(w.ownerClass.classId, "Forged class")).toBe(1);
+      expect(classesOfTeacherOf(w.ownerClass.classId, w.forgedClassName)).toBe(1);
     },
   },
   {
     target: "action app/classes/actions.ts#saveClassDetails",
     anonymous: async (w) => {
       await replay(w.anonymous, await captureRename(w, "Forged"));
-      expect(classValue("name", w.ownerClass.classId)).toBe(OWNER_CLASS);
+      expect(classValue("name", w.ownerClass.classId)).toBe(w.ownerClassName);
     },
     otherStudent: async (w) => {
       await replay(w.otherStudent.api, await captureRename(w, "Forged"));
-      expect(classValue("name", w.ownerClass.classId)).toBe(OWNER_CLASS);
+      expect(classValue("name", w.ownerClass.classId)).toBe(w.ownerClassName);
     },
     otherTeacher: async (w) => {
       await replay(w.otherTeacher.api, await captureRename(w, "Forged"));
-      expect(classValue("name", w.ownerClass.classId)).toBe(OWNER_CLASS);
-      expect(classValue("name", w.otherClass.classId)).toBe("Other class");
+      expect(classValue("name", w.ownerClass.classId)).toBe(w.ownerClassName);
+      expect(classValue("name", w.otherClass.classId)).toBe(w.otherClassName);
     },
     owner: async (w) => {
       await replay(w.owner.api, await captureRename(w, "Renamed"));
@@ -480,11 +512,11 @@ export async function checkClassPages(w: ClassWorld) {
   const students = await w.student.api.get(path);
   expect(students.status()).toBe(200);
   const studentsView = await students.text();
-  expect(studentsView).toContain(OWNER_CLASS);
+  expect(studentsView).toContain(w.ownerClassName);
   expect(studentsView, "a student does not see the code or the roster").not.toContain(
     w.ownerClass.code,
   );
   const list = await (await w.otherTeacher.api.get("/classes")).text();
-  expect(list).toContain("Other class");
-  expect(list).not.toContain(OWNER_CLASS);
+  expect(list).toContain(w.otherClassName);
+  expect(list).not.toContain(w.ownerClassName);
 }

@@ -173,6 +173,16 @@ test("wrong, malformed, regenerated and closed codes say so clearly", async ({
     student.getByText("Класс в архиве: преподаватель закончил его вести."),
   ).toBeVisible();
 
+  // Deleting asks first; then the class is gone for the teacher and the student alike.
+  await teacher.getByRole("button", { name: "Удалить класс" }).click();
+  const deleteDialog = teacher.getByRole("dialog");
+  await expect(deleteDialog).toContainText("Удалить класс «DevOps вечерний» навсегда?");
+  await deleteDialog.getByRole("button", { name: "Удалить класс" }).click();
+  await expect(teacher).toHaveURL(/\/classes$/);
+  await expect(teacher.getByRole("link", { name: "DevOps вечерний" })).toHaveCount(0);
+  await student.goto("/classes");
+  await expect(student.getByText("DevOps вечерний")).toHaveCount(0);
+
   // Every refusal above was a 4xx the browser logged, and nothing else.
   const logged = consoleErrors.splice(0);
   expect(logged.map((line) => line.match(/status of (\d+)/)?.[1])).toEqual([

@@ -15,6 +15,7 @@ import {
 } from "@/components/classes/class-dashboard";
 import { StudentAssignmentList } from "@/components/classes/student-assignment-list";
 import { ActionButton } from "@/components/forms/action-button";
+import { DeleteSection } from "@/components/forms/delete-section";
 import { formatDueAbsolute } from "@/lib/core/classes/format-due";
 import { ValidatedForm } from "@/components/forms/validated-form";
 import { RecordIdSchema } from "@/lib/core/classes/class-schemas";
@@ -367,25 +368,17 @@ function TeacherView({
         </div>
       </section>
 
-      <section aria-labelledby="delete-title">
-        <h2 id="delete-title">{c.deleteTitle}</h2>
-        <div className="card">
-          <p className="muted">{c.deleteBody}</p>
-          <ActionButton
-            action={removeClass}
-            values={classValues}
-            label={c.delete}
-            danger
-            errors={c.errors}
-            confirm={{
-              title: fillMessage(c.deleteConfirmTitle, { name: k.name }),
-              body: c.deleteBody,
-              confirmLabel: c.delete,
-              cancelLabel: c.cancel,
-            }}
-          />
-        </div>
-      </section>
+      <DeleteSection
+        id="delete-title"
+        heading={c.deleteTitle}
+        explanation={c.deleteBody}
+        action={removeClass}
+        values={classValues}
+        label={c.delete}
+        confirmTitle={fillMessage(c.deleteConfirmTitle, { name: k.name })}
+        cancelLabel={c.cancel}
+        errors={c.errors}
+      />
     </>
   );
 }

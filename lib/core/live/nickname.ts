@@ -21,7 +21,8 @@ const profanity = new Profanity({
  * punctuation as separators ("shit2"), and with everything but letters removed ("f.u.c.k").
  */
 export function isProfane(name: string): boolean {
-  const lower = name.toLowerCase();
+  // The list holds bare numbers ("5", "55"): a number on its own is a class's "Anna 5", not a word.
+  const lower = name.toLowerCase().replace(/(?<![\p{L}\p{N}])\p{N}+(?![\p{L}\p{N}])/gu, " ");
   const words = lower.split(/[^\p{L}\p{M}]+/u).filter(Boolean);
   return [lower, words.join(" "), words.join("")].some((text) => profanity.exists(text));
 }
@@ -56,6 +57,19 @@ export function uniqueNickname(nickname: string, taken: ReadonlySet<string>): st
     const candidate = `${base}${suffix}`;
     if (!taken.has(nicknameKey(candidate))) return candidate;
   }
+}
+
+/**
+ * The key every name uniqueNickname can make from `nickname` starts with (its first 14
+ * characters: room for " 99999"), so a join reads only the players whose names could clash.
+ */
+export function nicknameClashPrefix(nickname: string): string {
+  return nicknameKey(
+    [...nickname]
+      .slice(0, NICKNAME_MAX - 6)
+      .join("")
+      .trimEnd(),
+  );
 }
 
 const ADJECTIVES = {

@@ -14,12 +14,23 @@ import { readGameSummary } from "./view";
 
 export const HEARTBEAT_MS = 15_000;
 
+/**
+ * The least time between two reads of one game, by how many streams it feeds: every read
+ * renders a snapshot for each of them, and in a room of 2,000 every join and every batch of
+ * answers changes the game. 2,000 streams: at most 4 reads a second; a class of 30: 4 ms.
+ */
+export function refreshIntervalMs(streams: number): number {
+  return Math.min(250, Math.floor(streams / 8));
+}
+
 type Subscriber = { update: (summary: GameSummary | null) => void; heartbeat: () => void };
 
 class GameFeed {
   readonly subscribers = new Set<Subscriber>();
   private refreshing = false;
   private again = false;
+  private lastReadAt = 0;
+  private delayed: ReturnType<typeof setTimeout> | null = null;
   private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly unwatch: () => void;
@@ -43,25 +54,36 @@ class GameFeed {
     };
   }
 
-  /** Reads the game and pushes it to every stream; changes during a read cause one more. */
+  /**
+   * Reads the game and pushes it to every stream. A change during a read, or sooner than
+   * refreshIntervalMs after the last one, causes one more read when that time is up.
+   */
   async refresh(): Promise<void> {
-    if (this.refreshing) {
+    if (this.refreshing || this.delayed) {
       this.again = true;
       return;
     }
+    const wait = this.lastReadAt + refreshIntervalMs(this.subscribers.size) - Date.now();
+    if (wait > 0) {
+      this.delayed = setTimeout(() => {
+        this.delayed = null;
+        void this.refresh();
+      }, wait);
+      return;
+    }
     this.refreshing = true;
+    this.again = false;
+    this.lastReadAt = Date.now();
     try {
-      do {
-        this.again = false;
-        const summary = await readGameSummary(this.db, this.gameId, new Date());
-        for (const s of this.subscribers) s.update(summary);
-        this.armDeadline(summary);
-      } while (this.again && this.subscribers.size > 0);
+      const summary = await readGameSummary(this.db, this.gameId, new Date());
+      for (const s of this.subscribers) s.update(summary);
+      this.armDeadline(summary);
     } catch (error) {
       console.error(`[live] refreshing game ${this.gameId} failed`, error);
     } finally {
       this.refreshing = false;
     }
+    if (this.again && this.subscribers.size > 0) void this.refresh();
   }
 
   private armDeadline(summary: GameSummary | null): void {
@@ -77,6 +99,7 @@ class GameFeed {
     this.unwatch();
     clearInterval(this.heartbeat);
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    if (this.delayed) clearTimeout(this.delayed);
     this.onEmpty();
   }
 }
@@ -126,7 +149,11 @@ export function gameEventStream(options: {
           close();
         }
       };
+      let rendered: GameSummary | null = null;
       const send = (summary: GameSummary | null) => {
+        // The same summary (one per game version) renders the same snapshot but for its clock.
+        if (summary !== null && summary === rendered) return;
+        rendered = summary;
         if (!summary) {
           write(`event: gone\ndata: {}\n\n`);
           return close();
@@ -150,6 +177,9 @@ export function gameEventStream(options: {
       release = feed.add({ update: send, heartbeat: () => write(`: heartbeat\n\n`) });
       write(`retry: 1000\n\n`);
       send(options.first);
+      // `first` may be the feed's last read (readFirstPlayerSummary): one more read, due within
+      // refreshIntervalMs, brings whatever changed since.
+      void feed.refresh();
       if (signal.aborted) close();
       else signal.addEventListener("abort", close, { once: true });
     },

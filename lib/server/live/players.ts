@@ -1,5 +1,6 @@
 import {
   checkNickname,
+  nicknameClashPrefix,
   nicknameKey,
   uniqueNickname,
   type NicknameRefusal,
@@ -145,9 +146,13 @@ export async function joinGame(
   const token = newPlayerToken();
   for (let attempt = 0; ; attempt += 1) {
     const taken = new Set(
-      (await db.livePlayer.findMany({ where: { gameId }, select: { nicknameKey: true } })).map(
-        (p) => p.nicknameKey,
-      ),
+      (
+        await db.livePlayer.findMany({
+          // Not every name in a room of 2,000: only those that could clash with this one.
+          where: { gameId, nicknameKey: { startsWith: nicknameClashPrefix(checked.nickname) } },
+          select: { nicknameKey: true },
+        })
+      ).map((p) => p.nicknameKey),
     );
     const nickname = uniqueNickname(checked.nickname, taken);
     try {

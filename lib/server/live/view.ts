@@ -64,6 +64,21 @@ export async function readGameSummary(
   return summary;
 }
 
+/**
+ * A player stream's first summary. When this process's last read of the game already has the
+ * player, that one: in a room of 2,000 arriving players every join changes the game, and a
+ * fresh read for each new stream would read every player again. Anything newer reaches the
+ * stream with the game feed's next read, which every new stream asks for (gameEventStream).
+ */
+export async function readFirstPlayerSummary(
+  db: Db,
+  options: { gameId: string; playerId: string; now: Date },
+): Promise<GameSummary | null> {
+  const cached = summaries.get(options.gameId);
+  if (cached?.players.has(options.playerId)) return cached;
+  return readGameSummary(db, options.gameId, options.now);
+}
+
 /** The host's view of their own game; another user's game is a 404. */
 export async function readHostSnapshot(
   db: Db,

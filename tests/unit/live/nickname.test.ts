@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/core/practice/random";
 import {
   checkNickname,
+  nicknameClashPrefix,
   nicknameKey,
   randomNickname,
   uniqueNickname,
@@ -29,6 +30,22 @@ describe("nicknames", () => {
     // Whole words only: innocent names that contain a listed word pass.
     expect(checkNickname("Scunthorpe")).toMatchObject({ ok: true });
     expect(checkNickname("Cassandra")).toMatchObject({ ok: true });
+    // The list also holds bare numbers ("5", "55"); numbered names are ordinary in a class.
+    expect(checkNickname("Player 55")).toMatchObject({ ok: true });
+    expect(checkNickname("Анна 5")).toMatchObject({ ok: true });
+    expect(checkNickname("a55")).toEqual({ ok: false, reason: "profane" });
+  });
+
+  it("reads only the names that could clash: every name made from one starts with its prefix", () => {
+    for (const name of ["Anna", "Abcdefghijklmnopqrst", "Abcdefghijklm  nop", "ЁЖИК Соня"]) {
+      const prefix = nicknameClashPrefix(name);
+      const taken = new Set<string>([nicknameKey(name)]);
+      for (let i = 0; i < 120; i++) {
+        const made = uniqueNickname(name, taken);
+        expect(nicknameKey(made).startsWith(prefix), made).toBe(true);
+        taken.add(nicknameKey(made));
+      }
+    }
   });
 
   it("makes duplicates unique case-insensitively, within 20 characters", () => {

@@ -37,59 +37,57 @@ function readIds<S extends z.ZodType>(schema: S, formData: FormData): z.output<S
   return parsed.data;
 }
 
-export async function createAssignmentAction(
-  _prev: FormState,
+/** Runs one teacher write, then shows the class's assignments; a refused write stays on the form. */
+async function writeThenShowAssignments<S extends z.ZodType<{ classId: string }>>(
   formData: FormData,
+  schema: S,
+  write: (ids: z.output<S>, teacherId: string) => Promise<unknown>,
 ): Promise<FormState> {
   let classId: string;
   try {
-    ({ classId } = readIds(ClassIdsSchema, formData));
+    const ids = readIds(schema, formData);
+    classId = ids.classId;
     const user = await requireUser();
-    await createAssignment(db, {
-      teacherId: user.id,
-      classId,
-      fields: readAssignmentFormData(formData),
-      now: new Date(),
-    });
+    await write(ids, user.id);
   } catch (error) {
     return toFormState(error);
   }
   redirect(`/classes/${classId}#assignments-title`);
+}
+
+export async function createAssignmentAction(
+  _prev: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return writeThenShowAssignments(formData, ClassIdsSchema, ({ classId }, teacherId) =>
+    createAssignment(db, {
+      teacherId,
+      classId,
+      fields: readAssignmentFormData(formData),
+      now: new Date(),
+    }),
+  );
 }
 
 export async function updateAssignmentAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  let classId: string;
-  try {
-    const ids = readIds(AssignmentIdsSchema, formData);
-    classId = ids.classId;
-    const user = await requireUser();
-    await updateAssignment(db, {
-      teacherId: user.id,
+  return writeThenShowAssignments(formData, AssignmentIdsSchema, (ids, teacherId) =>
+    updateAssignment(db, {
+      teacherId,
       ...ids,
       fields: readAssignmentFormData(formData),
       now: new Date(),
-    });
-  } catch (error) {
-    return toFormState(error);
-  }
-  redirect(`/classes/${classId}#assignments-title`);
+    }),
+  );
 }
 
 export async function deleteAssignmentAction(
   _prev: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  let classId: string;
-  try {
-    const ids = readIds(AssignmentIdsSchema, formData);
-    classId = ids.classId;
-    const user = await requireUser();
-    await deleteAssignment(db, { teacherId: user.id, ...ids });
-  } catch (error) {
-    return toFormState(error);
-  }
-  redirect(`/classes/${classId}#assignments-title`);
+  return writeThenShowAssignments(formData, AssignmentIdsSchema, (ids, teacherId) =>
+    deleteAssignment(db, { teacherId, ...ids }),
+  );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionButton } from "@/components/forms/action-button";
+import { DeleteSection } from "@/components/forms/delete-section";
 import { AssignmentForm } from "@/components/classes/assignment-form";
 import { toAssignmentDeckOptions } from "@/components/classes/assignment-deck-options";
 import { assignmentFormDefaults } from "@/lib/core/classes/assignment-form";
@@ -56,25 +56,17 @@ export default async function EditAssignmentPage({ params }: Props) {
         t={c}
         kindNames={t.study.kinds}
       />
-      <section aria-labelledby="delete-assignment-title">
-        <h2 id="delete-assignment-title">{c.deleteAssignment}</h2>
-        <div className="card">
-          <p className="muted">{c.deleteAssignmentBody}</p>
-          <ActionButton
-            action={deleteAssignmentAction}
-            values={ids}
-            label={c.deleteAssignment}
-            danger
-            errors={c.errors}
-            confirm={{
-              title: fillMessage(c.deleteAssignmentTitle, { title: assignment.title }),
-              body: c.deleteAssignmentBody,
-              confirmLabel: c.deleteAssignment,
-              cancelLabel: c.cancel,
-            }}
-          />
-        </div>
-      </section>
+      <DeleteSection
+        id="delete-assignment-title"
+        heading={c.deleteAssignment}
+        explanation={c.deleteAssignmentBody}
+        action={deleteAssignmentAction}
+        values={ids}
+        label={c.deleteAssignment}
+        confirmTitle={fillMessage(c.deleteAssignmentTitle, { title: assignment.title })}
+        cancelLabel={c.cancel}
+        errors={c.errors}
+      />
     </>
   );
 }

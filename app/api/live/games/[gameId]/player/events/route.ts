@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
 import { toErrorResponse } from "@/lib/server/http";
 import { gameEventStream } from "@/lib/server/live/event-stream";
 import { parseGameId, requirePlayer } from "@/lib/server/live/route-helpers";
-import { readGameSummary } from "@/lib/server/live/view";
+import { readFirstPlayerSummary } from "@/lib/server/live/view";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +21,11 @@ export async function GET(request: Request, context: Context) {
     const gameId = parseGameId((await context.params).gameId);
     const player = await requirePlayer(db, gameId);
     if (player.kicked) throw new ForbiddenError("the host removed you from this game");
-    const first = await readGameSummary(db, gameId, new Date());
+    const first = await readFirstPlayerSummary(db, {
+      gameId,
+      playerId: player.id,
+      now: new Date(),
+    });
     if (!first) throw new NotFoundError("no such game");
     return gameEventStream({
       db,
