@@ -294,6 +294,63 @@ const A11Y_PAGES: A11yRow[] = [
       await checkPath(page, "/account");
     },
   },
+  {
+    name: "live quiz: the form; the host's lobby, question, histogram, top 5, podium, report; a phone's PIN, nickname, lobby, question, result, podium",
+    visit: async (page) => {
+      await register(page, newEmail());
+      await page.goto("/live/new");
+      await expectNoAxeViolations(page);
+      const created = await page.request.post("/api/live/games", {
+        data: { deckId: "containers-vs-pods.ru", questionCount: 1, secondsPerQuestion: 60 },
+      });
+      const { gameId, pin } = (await created.json()) as { gameId: string; pin: string };
+      const host = (command: string) =>
+        page.request.post(`/api/live/games/${gameId}/host`, { data: { command } });
+      const phoneContext = await page
+        .context()
+        .browser()!
+        .newContext({
+          extraHTTPHeaders: { "x-forwarded-for": `e2e-${crypto.randomUUID()}` },
+        });
+      try {
+        const phone = await phoneContext.newPage();
+        await phone.goto("/live");
+        await expectNoAxeViolations(phone);
+        await phone.goto(`/live/${pin}`);
+        await phone.getByRole("button", { name: "Случайное имя" }).click();
+        await expectNoAxeViolations(phone);
+        await phone.getByRole("button", { name: "Играть" }).click();
+        await expect(phone.getByRole("heading", { name: /Вы в игре/ })).toBeVisible();
+        await expectNoAxeViolations(phone);
+        await page.goto(`/live/host/${gameId}`);
+        await expect(page.getByRole("heading", { name: "Игроков: 1" })).toBeVisible();
+        await expectNoAxeViolations(page);
+        expect((await host("start")).status()).toBe(200);
+        await expect(page.getByText("Ответили: 0 из 1")).toBeVisible();
+        await expectNoAxeViolations(page);
+        await expect(phone.locator(".live-answers button").first()).toBeEnabled();
+        await expectNoAxeViolations(phone);
+        await phone.locator(".live-answers button").first().click();
+        await expect(phone.locator(".live-verdict")).toBeVisible();
+        await expectNoAxeViolations(phone);
+        await expect(page.getByRole("heading", { name: "Как ответил класс" })).toBeVisible();
+        await expectNoAxeViolations(page);
+        await host("next");
+        await expect(page.getByRole("heading", { name: "Лучшие 5" })).toBeVisible();
+        await expectNoAxeViolations(page);
+        await host("next");
+        await expect(page.getByRole("heading", { name: "Пьедестал" })).toBeVisible();
+        await expectNoAxeViolations(page);
+        await expect(phone.getByRole("heading", { name: "Пьедестал" })).toBeVisible();
+        await expectNoAxeViolations(phone);
+        await page.getByRole("link", { name: "Открыть отчёт" }).click();
+        await expect(page.getByRole("heading", { name: "Отчёт о квизе" })).toBeVisible();
+        await expectNoAxeViolations(page);
+      } finally {
+        await phoneContext.close();
+      }
+    },
+  },
 ];
 
 /** Answers the auto-graded card shown, with whatever input its kind has. */

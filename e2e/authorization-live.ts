@@ -100,6 +100,41 @@ async function ensurePage(party: Party) {
   if (party.page.url() === "about:blank") await party.page.goto("/");
 }
 
+/** A game of `owner`, who joined it signed in, answered its first question and ended it. */
+async function finishedGame(owner: Party) {
+  const game = await hostAndJoin(owner, "Player");
+  await start(owner.api, game.gameId);
+  await ensurePage(owner);
+  const choice = await firstOption(owner.page, game.gameId);
+  const answered = await owner.api.post(`/api/live/games/${game.gameId}/answers`, {
+    data: { questionIndex: 0, choice },
+  });
+  expect(answered.status()).toBe(201);
+  const ended = await owner.api.post(`/api/live/games/${game.gameId}/host`, {
+    data: { command: "end" },
+  });
+  expect(ended.status()).toBe(200);
+  return game;
+}
+
+const reviewsAddedIn = (gameId: string) =>
+  countRows(
+    "SELECT count(*) AS n FROM LivePlayer WHERE gameId = ? AND reviewsAddedAt IS NOT NULL",
+    gameId,
+  );
+const cardsOfPlayers = (gameId: string) =>
+  countRows(
+    "SELECT count(*) AS n FROM Card WHERE learnerId IN (SELECT learnerId FROM LivePlayer WHERE gameId = ?)",
+    gameId,
+  );
+
+/** The host's CSV and their two pages (projector screen, report): theirs only, 404 for others. */
+const hostOnly = (gameId: string) => [
+  `/api/live/games/${gameId}/report`,
+  `/live/host/${gameId}`,
+  `/live/host/${gameId}/report`,
+];
+
 export const LIVE_ROWS: (LiveRow | PublicRow)[] = [
   {
     target: "GET /api/live/pins/[pin]",
@@ -194,6 +229,58 @@ export const LIVE_ROWS: (LiveRow | PublicRow)[] = [
       expect(seen.status).toBe(200);
       expect(seen.text).toContain(`"nickname":"Player"`);
       expect(seen.text).not.toContain(`"pin"`);
+    },
+  },
+  {
+    // The report's CSV; the same steps check the host screen and report pages.
+    target: "GET /api/live/games/[gameId]/report",
+    anonymous: async (w) => {
+      const game = await hostAndJoin(w.owner, "Host");
+      for (const url of hostOnly(game.gameId)) {
+        expect((await w.anonymous.get(url)).status(), url).toBe(404);
+      }
+    },
+    otherLearner: async (w) => {
+      const game = await hostAndJoin(w.owner, "Host");
+      for (const url of hostOnly(game.gameId)) {
+        expect((await w.other.api.get(url)).status(), url).toBe(404);
+      }
+    },
+    owner: async (w) => {
+      const game = await hostAndJoin(w.owner, "Host");
+      const [csv, ...pages] = await Promise.all(
+        hostOnly(game.gameId).map((url) => w.owner.api.get(url)),
+      );
+      expect(csv!.status()).toBe(200);
+      expect(csv!.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+      expect(await csv!.text()).toContain('"Host",0');
+      for (const page of pages) expect(page.status()).toBe(200);
+    },
+  },
+  {
+    target: "POST /api/live/games/[gameId]/reviews",
+    anonymous: async (w) => {
+      const game = await finishedGame(w.owner);
+      const response = await w.anonymous.post(`/api/live/games/${game.gameId}/reviews`);
+      expect(response.status()).toBe(401);
+      expect(reviewsAddedIn(game.gameId)).toBe(0);
+    },
+    otherLearner: async (w) => {
+      const game = await finishedGame(w.owner);
+      await hostAndJoin(w.other, "Elsewhere");
+      const response = await w.other.api.post(`/api/live/games/${game.gameId}/reviews`);
+      expect(response.status(), "another game's player").toBe(401);
+      expect(reviewsAddedIn(game.gameId)).toBe(0);
+    },
+    owner: async (w) => {
+      const game = await finishedGame(w.owner);
+      const cardsBefore = cardsOfPlayers(game.gameId);
+      const add = () => w.owner.api.post(`/api/live/games/${game.gameId}/reviews`);
+      const first = await add();
+      expect(first.status()).toBe(200);
+      expect(await first.json()).toEqual({ added: 1, already: false });
+      expect(await (await add()).json(), "once").toEqual({ added: 0, already: true });
+      expect(cardsOfPlayers(game.gameId)).toBe(cardsBefore + 1);
     },
   },
   {

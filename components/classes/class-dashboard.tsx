@@ -316,3 +316,39 @@ export function MissedQuestions({
     </section>
   );
 }
+
+/** The live quizzes linked to this class, each with a link to its report. */
+export function LiveGames({
+  dashboard,
+  locale,
+  t,
+}: {
+  dashboard: ClassDashboard;
+  locale: Locale;
+  t: Messages["live"]["report"];
+}) {
+  const date = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: dashboard.k.timeZone,
+  });
+  return (
+    <section aria-labelledby="live-games-title">
+      <h2 id="live-games-title">{t.classGames}</h2>
+      {dashboard.liveGames.length === 0 ? (
+        <p className="muted">{t.noGames}</p>
+      ) : (
+        <ul className="live-games">
+          {dashboard.liveGames.map((g) => (
+            <li key={g.gameId}>
+              <Link href={`/live/host/${g.gameId}/report`}>
+                {g.deckTitle} · {date.format(g.createdAt)}
+              </Link>{" "}
+              <span className="muted">({g.playerCount})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

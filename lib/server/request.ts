@@ -8,6 +8,13 @@ export async function isSecureRequest(): Promise<boolean> {
   return (h.get("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https";
 }
 
+/** This site's origin as the visitor reached it (links to hand out: class codes, live-quiz PINs). */
+export async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
+  return `${(await isSecureRequest()) ? "https" : "http"}://${host}`;
+}
+
 /** Only same-site paths may follow a sign-in (no open redirect to another host). */
 export function safeRedirectPath(value: FormDataEntryValue | null, fallback: string): string {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//")

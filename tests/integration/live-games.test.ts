@@ -5,9 +5,15 @@ import { LiveGameSettingsSchema } from "@/lib/core/live/settings";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/server/errors";
 import { answerBatchStats, MAX_BATCH, submitLiveAnswer } from "@/lib/server/live/answers";
-import { createGame, kickPlayer, runHostCommand } from "@/lib/server/live/games";
+import {
+  closeQuestionIfAllAnswered,
+  createGame,
+  kickPlayer,
+  runHostCommand,
+} from "@/lib/server/live/games";
 import { findPlayerByToken, joinGame } from "@/lib/server/live/players";
 import { loadLiveQuestions } from "@/lib/server/live/questions";
+import { addLiveQuestionsToReviews } from "@/lib/server/live/reviews";
 import { readGameSummary } from "@/lib/server/live/view";
 import { createDb } from "@/lib/server/db";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
@@ -91,13 +97,15 @@ describe("live games through the data layer", () => {
       choice: q0.right,
       duplicate: false,
     });
-    await answer(gameId, anna2.player.id, 0, q0.wrong, at(2000));
     // Scores move only when the question closes.
     expect((await playerRow(anna.player.id)).score).toBe(0);
-    await expect(command(gameId, host, "next", at(3000))).rejects.toMatchObject({
+    await expect(command(gameId, host, "next", at(1500))).rejects.toMatchObject({
       code: "question_open",
     });
-    await command(gameId, host, "skip", at(3000));
+    // The last player's answer closes the question at once (no waiting for the countdown).
+    await answer(gameId, anna2.player.id, 0, q0.wrong, at(2000));
+    const early = await t.db.liveGame.findUniqueOrThrow({ where: { id: gameId } });
+    expect(early).toMatchObject({ phase: "reveal", deadlineAt: null });
     expect(await playerRow(anna.player.id)).toMatchObject({ score: 1000, streak: 1 });
     expect(await playerRow(anna2.player.id)).toMatchObject({ score: 0, streak: 0 });
 
@@ -127,6 +135,70 @@ describe("live games through the data layer", () => {
     await expect(command(gameId, host, "next", at(31_000))).rejects.toMatchObject({
       code: "game_finished",
     });
+  });
+
+  it("closes a question early once every player not kicked has answered, once", async () => {
+    const host = await newHost();
+    const { gameId, pin } = await newGame(host, { secondsPerQuestion: 20 });
+    const [a, b, c] = await Promise.all(["Ada", "Bo", "Cy"].map((n) => join(pin, n)));
+    await command(gameId, host, "start", at(0));
+    const q = await questionOf(gameId, 0);
+    await answer(gameId, a!.player.id, 0, q.right, at(1000));
+    await answer(gameId, b!.player.id, 0, q.right, at(1000));
+    const phase = async () =>
+      (await t.db.liveGame.findUniqueOrThrow({ where: { id: gameId } })).phase;
+    expect(await phase()).toBe("question"); // Cy has not answered
+    // Kicking the one everybody waits for closes it, and scores it exactly once.
+    await kickPlayer(t.db, {
+      gameId,
+      hostUserId: host,
+      playerId: c!.player.id,
+      ban: false,
+      now: at(2000),
+    });
+    expect(await phase()).toBe("reveal");
+    // 1 s of 20: 1000 × (1 − 0.025) = 975.
+    expect(await playerRow(a!.player.id)).toMatchObject({ score: 975, streak: 1 });
+    await t.db.$transaction((tx) => closeQuestionIfAllAnswered(tx, gameId, at(2500)));
+    expect(await playerRow(a!.player.id)).toMatchObject({ score: 975, streak: 1 });
+  });
+
+  it("a signed-in player adds the questions they answered to their reviews, once, after the game", async () => {
+    const host = await newHost();
+    const { gameId, pin } = await newGame(host, { questionCount: 2 });
+    const learner = await t.db.learner.create({ data: { timeZone: "UTC" } });
+    const signedIn = await joinGame(t.db, {
+      pin,
+      nickname: "Reviewer",
+      tokenFor: () => undefined,
+      address: newAddress(),
+      learnerId: learner.id,
+      now: T0,
+    });
+    const guest = await join(pin, "Guest");
+    const add = (playerId: string, learnerId: string | null) =>
+      addLiveQuestionsToReviews(t.db, { gameId, playerId, learnerId, now: at(9000) });
+    await command(gameId, host, "start", at(0));
+    const q = await questionOf(gameId, 0);
+    await answer(gameId, signedIn.player.id, 0, q.wrong, at(1000));
+    await answer(gameId, guest.player.id, 0, q.right, at(1000));
+    await expect(add(signedIn.player.id, learner.id)).rejects.toMatchObject({
+      code: "game_not_finished",
+    });
+    await command(gameId, host, "end", at(2000));
+    await expect(add(guest.player.id, learner.id)).rejects.toMatchObject({ code: "not_linked" });
+    await expect(add(signedIn.player.id, null)).rejects.toMatchObject({ code: "not_linked" });
+    const [first, second] = await Promise.all([
+      add(signedIn.player.id, learner.id),
+      add(signedIn.player.id, learner.id),
+    ]);
+    expect([first, second].map((r) => r.added).sort()).toEqual([0, 1]);
+    const cards = await t.db.card.findMany({ where: { learnerId: learner.id } });
+    expect(cards.map((c) => c.questionId)).toEqual([
+      JSON.parse((await t.db.liveGame.findUniqueOrThrow({ where: { id: gameId } })).questionIds)[0],
+    ]);
+    expect(cards[0]).toMatchObject({ state: 0, reps: 0 });
+    expect(await add(signedIn.player.id, learner.id)).toEqual({ added: 0, already: true });
   });
 
   it("pause keeps the time left and does not count towards the answer time", async () => {
@@ -200,8 +272,8 @@ describe("live games through the data layer", () => {
     const first = await join(pin, "Ivan");
     await command(gameId, host, "start", at(0));
     const q = await questionOf(gameId, 0);
+    // The only player answering closes the question (everybody has answered).
     await answer(gameId, first.player.id, 0, q.right, at(100));
-    await command(gameId, host, "skip", at(1000));
     const again = await join(pin, "whatever", first.token, at(2000));
     expect(again).toMatchObject({ rejoined: true, token: first.token });
     expect(again.player).toMatchObject({

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
@@ -10,6 +9,7 @@ import {
 import {
   BehindList,
   MasteryGrids,
+  LiveGames,
   MissedQuestions,
   ProgressTables,
 } from "@/components/classes/class-dashboard";
@@ -35,7 +35,7 @@ import { getStudySettings } from "@/lib/server/study/learner-settings";
 import { NotFoundError } from "@/lib/server/errors";
 import { getLearnerId } from "@/lib/server/learners";
 import { orNotFound } from "@/lib/server/not-found";
-import { isSecureRequest } from "@/lib/server/request";
+import { requestOrigin } from "@/lib/server/request";
 import {
   leaveClassAction,
   newJoinCode,
@@ -86,7 +86,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
         dashboard={dashboard}
         shown={(await searchParams).assignment}
         decks={indexDeckNames(await listDecks(db))}
-        origin={await origin()}
+        origin={await requestOrigin()}
         locale={locale}
         t={t}
       />
@@ -120,12 +120,6 @@ export default async function ClassPage({ params, searchParams }: Props) {
 }
 
 /** Where this app is served, for the join link the teacher hands out. */
-async function origin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
-  return `${(await isSecureRequest()) ? "https" : "http"}://${host}`;
-}
-
 function dateIn(locale: Locale, timeZone: string) {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   return (value: Date) => format.format(value);
@@ -338,6 +332,8 @@ function TeacherView({
           <MissedQuestions dashboard={dashboard} t={c} />
         </>
       )}
+
+      <LiveGames dashboard={dashboard} locale={locale} t={t.live.report} />
 
       <section aria-labelledby="details-title">
         <h2 id="details-title">{c.details}</h2>

@@ -40,6 +40,9 @@ export default async function DeckPage({ params }: Props) {
       </p>
       <Link className="button primary" href={`/study?deck=${encodeURIComponent(deck.summary.id)}`}>
         {t.decks.study}
+      </Link>{" "}
+      <Link className="button" href={`/live/new?deck=${encodeURIComponent(deck.summary.id)}`}>
+        {t.live.create.fromDeck}
       </Link>
       <h2>{t.decks.byAspect}</h2>
       {[...groups.entries()].map(([aspect, questions]) => (

@@ -106,6 +106,20 @@ export function isQuestionDue(state: PhaseState, now: number): boolean {
   );
 }
 
+/**
+ * Closes the open question early once every player still in the game has answered (nobody waits
+ * for the countdown); otherwise null. A paused question waits for the host.
+ */
+export function closeIfAllAnswered(
+  state: PhaseState,
+  counts: { activePlayers: number; answered: number },
+): PhaseState | null {
+  const open = state.phase === "question" && state.pausedRemainingMs === null;
+  return open && counts.activePlayers > 0 && counts.answered >= counts.activePlayers
+    ? closeQuestion(state)
+    : null;
+}
+
 /** Time left to answer, in ms: 0 outside an open question, the frozen rest while paused. */
 export function remainingMs(state: PhaseState, now: number): number {
   if (state.phase !== "question") return 0;

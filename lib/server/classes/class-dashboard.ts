@@ -22,6 +22,7 @@ import type { Db } from "../db";
 import { listActiveQuestions } from "../decks/active-questions";
 import { parseDeckSummary } from "../decks/deck-summary";
 import { getClassProgress } from "./class-activity";
+import { listClassLiveGames, type ClassLiveGame } from "../live/report";
 import { getTeacherClass, type RosterEntry, type TeacherClass } from "./class-queries";
 
 /*
@@ -65,6 +66,8 @@ export interface ClassDashboard {
   mastery: DeckMasteryView[];
   missed: MissedQuestionView[];
   deckTitles: Record<string, string>;
+  /** Live quizzes the teacher linked to this class, newest first, each with its report. */
+  liveGames: ClassLiveGame[];
 }
 
 const DateSchema = z.coerce.date();
@@ -193,11 +196,12 @@ export async function getClassDashboard(
   const k = await getTeacherClass(db, options);
   const { assignments, progress } = await getClassProgress(db, options);
   const deckIds = [...new Set(assignments.map((a) => a.scope.deckId))];
-  const [lastActive, ratingCounts, questions, decks] = await Promise.all([
+  const [lastActive, ratingCounts, questions, decks, liveGames] = await Promise.all([
     loadLastActive(db, k.id),
     loadClassRatingCounts(db, { classId: k.id, deckIds }),
     listActiveQuestions(db, deckIds),
     db.deck.findMany({ where: { id: { in: deckIds } }, select: { id: true, summary: true } }),
+    listClassLiveGames(db, { classId: k.id, hostUserId: options.teacherId }),
   ]);
   const students: ClassStudent[] = k.roster.map((s) => ({
     learnerId: s.learnerId,
@@ -273,6 +277,7 @@ export async function getClassDashboard(
     mastery,
     missed,
     deckTitles: Object.fromEntries([...summaries].map(([id, s]) => [id, s.title])),
+    liveGames,
   };
 }
 

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { ConflictError, DomainError, ForbiddenError } from "../errors";
 import { gameSelect, loadGameRow, type LoadedGame } from "./game-rows";
+import { closeQuestionIfAllAnswered } from "./games";
 import { notifyGameChanged } from "./game-signal";
 import { loadLiveQuestions } from "./questions";
 
@@ -188,6 +189,10 @@ async function storeBatch(
       where: { id: { in: changedGames } },
       data: { version: { increment: 1 } },
     });
+    // The last player's answer ends the countdown, in this transaction: no acknowledged answer
+    // is ever seen with its question still open when nobody is left to answer.
+    const now = new Date(Math.max(...batch.map((p) => p.receivedAt)));
+    for (const gameId of changedGames) await closeQuestionIfAllAnswered(tx, gameId, now);
   }
   // What is stored now, whoever stored it (another instance may have won the race for a key).
   const mine = rows.length

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { shuffleWithSeed } from "@/lib/core/practice/random";
 import {
   applyHostCommand,
+  closeIfAllAnswered,
   closeIfDue,
   type HostCommand,
   type PhaseState,
@@ -146,6 +147,34 @@ export async function closeDueQuestion(
   return readGame(db, gameId);
 }
 
+/**
+ * Closes the current question when every player not kicked has answered it: in the transaction
+ * that stores answers (before any is acknowledged) and in the one that kicks a player. Like the
+ * deadline close it is a conditional UPDATE on the game's version, so it happens once; a player
+ * joining meanwhile bumps the version and the question stays open for them.
+ * Returns whether this call closed it.
+ */
+export async function closeQuestionIfAllAnswered(
+  tx: Tx,
+  gameId: string,
+  now: Date,
+): Promise<boolean> {
+  const game = await readGame(tx, gameId);
+  if (!game || game.state.phase !== "question") return false;
+  const [counts] = await tx.$queryRaw<{ activePlayers: bigint; answered: bigint }[]>`
+    SELECT
+      (SELECT count(*) FROM "LivePlayer" p
+        WHERE p."gameId" = ${gameId} AND p."kickedAt" IS NULL) AS "activePlayers",
+      (SELECT count(*) FROM "LiveAnswer" a JOIN "LivePlayer" p ON p."id" = a."playerId"
+        WHERE a."gameId" = ${gameId} AND a."questionIndex" = ${game.state.questionIndex}
+          AND p."kickedAt" IS NULL) AS "answered"`;
+  const closed = closeIfAllAnswered(game.state, {
+    activePlayers: Number(counts!.activePlayers),
+    answered: Number(counts!.answered),
+  });
+  return closed ? writeState(tx, game, closed, now) : false;
+}
+
 const REFUSALS: Record<RefusalReason, string> = {
   game_finished: "the game is over",
   not_in_lobby: "the game has started already",
@@ -219,6 +248,8 @@ export async function kickPlayer(
       where: { id: gameId },
       data: { bannedNicknames: JSON.stringify([...banned]), version: { increment: 1 } },
     });
+    // The kicked player may have been the last one the question waited for.
+    await closeQuestionIfAllAnswered(tx, gameId, now);
   });
   notifyGameChanged(gameId);
 }

@@ -114,6 +114,8 @@ export async function joinGame(
     /** The token this browser holds for a game, if any (one cookie per game). */
     tokenFor: (gameId: string) => string | undefined;
     address: string;
+    /** The signed-in account's learner, if any: its player may add the questions to reviews. */
+    learnerId?: string | null;
     now: Date;
   },
 ): Promise<{ player: PlayerRecord; token: string; rejoined: boolean }> {
@@ -163,6 +165,7 @@ export async function joinGame(
             tokenHash: hashPlayerToken(token),
             joinedAt: now,
             lastSeenAt: now,
+            learnerId: options.learnerId ?? null,
           },
           select: playerSelect,
         });

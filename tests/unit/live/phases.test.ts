@@ -3,6 +3,7 @@ import {
   answerRefusal,
   applyHostCommand,
   CLOSE_GRACE_MS,
+  closeIfAllAnswered,
   closeIfDue,
   initialPhaseState,
   remainingMs,
@@ -104,5 +105,27 @@ describe("phase machine", () => {
     expect(answerRefusal(run(q, "pause", 10), 0, 100)).toBe("paused");
     expect(answerRefusal(run(q, "skip", 10), 0, 100)).toBe("too_late");
     expect(answerRefusal(lobby(), 0, 100)).toBe("not_in_question");
+  });
+});
+
+describe("closeIfAllAnswered", () => {
+  const open = applyHostCommand(initialPhaseState(3, 20_000), "start", 0, { activePlayers: 2 });
+  const state = open.ok ? open.state : initialPhaseState(3, 20_000);
+
+  it("closes once every active player answered, not before, never with nobody in the game", () => {
+    expect(closeIfAllAnswered(state, { activePlayers: 2, answered: 1 })).toBeNull();
+    expect(closeIfAllAnswered(state, { activePlayers: 2, answered: 2 })).toMatchObject({
+      phase: "reveal",
+      deadlineAt: null,
+    });
+    expect(closeIfAllAnswered(state, { activePlayers: 0, answered: 0 })).toBeNull();
+  });
+
+  it("leaves a paused question and other phases alone", () => {
+    const paused = applyHostCommand(state, "pause", 1000, { activePlayers: 2 });
+    if (!paused.ok) throw new Error("pause refused");
+    expect(closeIfAllAnswered(paused.state, { activePlayers: 1, answered: 1 })).toBeNull();
+    const lobby = initialPhaseState(3, 20_000);
+    expect(closeIfAllAnswered(lobby, { activePlayers: 1, answered: 1 })).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { cookies } from "next/headers";
 import { JoinLiveGameSchema } from "@/lib/core/live/api-schemas";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
+import { requireLearnerId } from "@/lib/server/learners";
 import { parseJsonBody, toErrorResponse } from "@/lib/server/http";
 import { joinGame } from "@/lib/server/live/players";
 import { parsePin } from "@/lib/server/live/route-helpers";
@@ -22,11 +24,16 @@ export async function POST(request: Request, context: Context) {
     const { nickname } = await parseJsonBody(request, JoinLiveGameSchema, { maxBytes: 2 * 1024 });
     const pin = parsePin((await context.params).pin);
     const jar = await cookies();
+    // A signed-in player's learner: after the game they may add its questions to their reviews.
+    const learnerId = (await getCurrentUser())
+      ? await requireLearnerId({ secure: await isSecureRequest() })
+      : null;
     const result = await joinGame(db, {
       pin,
       nickname,
       tokenFor: (gameId) => jar.get(playerCookieName(gameId))?.value,
       address: clientAddress(request.headers),
+      learnerId,
       now: new Date(),
     });
     jar.set(playerCookieName(result.player.gameId), result.token, {

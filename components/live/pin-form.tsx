@@ -1,0 +1,66 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiErrorOf } from "@/components/api-error";
+import type { Messages } from "@/lib/i18n/locales";
+import { liveErrorMessage } from "./live-errors";
+
+/** /live: type the PIN; a right one opens /live/<pin>, a wrong one says so (and is counted). */
+export function PinForm({ t }: { t: Messages["live"] }) {
+  const router = useRouter();
+  const [pin, setPin] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const typed = pin.replace(/\s+/g, "");
+    if (!/^\d{6}$/.test(typed)) {
+      setError(t.errors.pin_invalid);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch(`/api/live/pins/${typed}`, { cache: "no-store" });
+      if (response.ok) {
+        router.push(`/live/${typed}`);
+        return;
+      }
+      setError(liveErrorMessage(await apiErrorOf(response), t));
+    } catch {
+      setError(t.errors.network);
+    }
+    setBusy(false);
+  }
+
+  return (
+    <form className="live-pin-form" onSubmit={(e) => void submit(e)} noValidate>
+      <label htmlFor="live-pin">{t.pin}</label>
+      <input
+        id="live-pin"
+        name="pin"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={7}
+        value={pin}
+        onChange={(e) => setPin(e.target.value)}
+        aria-describedby="live-pin-hint"
+        aria-invalid={error ? true : undefined}
+        aria-errormessage={error ? "live-pin-error" : undefined}
+      />
+      <p id="live-pin-hint" className="muted">
+        {t.pinHint}
+      </p>
+      {error && (
+        <p id="live-pin-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button primary live-big" disabled={busy}>
+        {busy ? t.checking : t.enter}
+      </button>
+    </form>
+  );
+}
