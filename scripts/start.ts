@@ -79,12 +79,14 @@ async function bundleServer() {
 }
 
 /**
- * The server's live heap stays near 50 MB even at 200 concurrent learners, but on a machine with
- * plenty of memory V8 lets garbage pile up to 250 MB and more before a full collection (RSS near
- * 370 MB, over the 300 MB budget in docs/PERFORMANCE.md). A cap of 128 MB keeps RSS near 250 MB
- * at no measurable cost (production only; NODE_OPTIONS with its own --max-old-space-size wins).
+ * A cap on the server's heap. The study routes' live heap stays near 50 MB even at 200
+ * concurrent learners, but on a machine with plenty of memory V8 lets garbage pile up to 250 MB
+ * and more before a full collection, so a cap keeps RSS down. It must still hold a live game of
+ * 2,000 players: 2,000 open event streams (≈ 80 KB each in Next.js) overflowed a 128 MB cap and
+ * the server died of "heap out of memory" mid-lobby (bench/live-game-load.ts). Production only;
+ * NODE_OPTIONS with its own --max-old-space-size wins.
  */
-const SERVER_OLD_SPACE_MB = 128;
+const SERVER_OLD_SPACE_MB = 384;
 
 function heapFlags(): string[] {
   return /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? "")
