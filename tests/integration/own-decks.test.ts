@@ -20,6 +20,7 @@ import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { createGame } from "@/lib/server/live/games";
 import { startPracticeAttempt } from "@/lib/server/practice/practice-attempts";
 import { StartPracticeSchema } from "@/lib/server/practice/schemas";
+import { reportQuestion } from "@/lib/server/reports/question-reports";
 import { getStudyCard } from "@/lib/server/study/get-study-card";
 import { submitAnswer } from "@/lib/server/study/submit-answer";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
@@ -188,6 +189,15 @@ describe("who sees a deck", () => {
     expect(mine.card).not.toBeNull();
     const [question] = await activeQuestions(deckId);
     await expect(answer(other.learnerId, question!)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      reportQuestion(t.db, {
+        learnerId: other.learnerId,
+        address: "203.0.113.9",
+        questionId: question!.id,
+        input: { reason: "other", comment: undefined },
+        now: NOW,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     // Practice and interviews read decks through getDeck.
     await expect(
       startPracticeAttempt(t.db, {
