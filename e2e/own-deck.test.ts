@@ -85,6 +85,7 @@ test("a teacher's own deck: fixed by line, saved, shared with one class, studied
     const student = await inClass.newPage();
     await student.goto("/decks");
     await student.getByRole("link", { name: "Virtual machine vs Container" }).click();
+    await expect(student).toHaveURL(new RegExp(`/decks/${deckId}$`));
     await student.getByRole("link", { name: "Учить эту колоду" }).click();
     await answerCurrentCard(student, "mouse");
     // A student of another class: a 404 on the page and no card from it.
