@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Question } from "@/lib/core/deck/types";
 import { LiveGameSettingsSchema } from "@/lib/core/live/settings";
+import { deleteAccount, exportMyData } from "@/lib/server/auth/accounts";
 import { AssignmentInvalidError, createAssignment } from "@/lib/server/classes/assignments";
 import { createClass } from "@/lib/server/classes/classes";
 import { joinClass, leaveClass } from "@/lib/server/classes/enrollments";
@@ -43,7 +44,7 @@ async function newUser(role: "teacher" | "learner" = "learner") {
     data: { email: `${role}-${crypto.randomUUID()}@example.test`, role },
   });
   const learner = await t.db.learner.create({ data: { userId: user.id } });
-  return { userId: user.id, learnerId: learner.id };
+  return { userId: user.id, learnerId: learner.id, email: user.email };
 }
 
 async function newClassOf(teacherId: string) {
@@ -319,6 +320,37 @@ describe("who sees a deck", () => {
     });
     expect(await t.db.deckShare.count({ where: { deckId } })).toBe(0);
     expect(await sees(studentView, deckId)).toBe(false);
+  });
+
+  it("is in its author's data export; deleting the account keeps it for the class it was shared with", async () => {
+    const teacher = await newUser("teacher");
+    const student = await newUser();
+    const k = await newClassOf(teacher.userId);
+    await enrol(k.joinCode, student);
+    const shared = await saveDeck(teacher.userId);
+    const kept = await saveDeck(teacher.userId);
+    await setDeckSharing(t.db, {
+      userId: teacher.userId,
+      deckId: shared,
+      visibility: "class",
+      classIds: [k.classId],
+      now: NOW,
+    });
+    const exported = await exportMyData(t.db, { userId: teacher.userId });
+    expect(exported.decks.map((d) => [d.id, d.visibility, d.sharedWithClassIds])).toEqual([
+      [shared, "class", [k.classId]],
+      [kept, "private", []],
+    ]);
+    expect(exported.decks[0]!.sourceMarkdown).toBe(DOCUMENT);
+
+    // The decks stay (other learners' cards point at their questions) but lose their author;
+    // the class goes with its teacher, and its shares with it: nobody sees either deck now.
+    await deleteAccount(t.db, { userId: teacher.userId, confirmEmail: teacher.email });
+    expect(await t.db.deck.count({ where: { id: { in: [shared, kept] } } })).toBe(2);
+    expect(await sees({ userId: student.userId, learnerId: student.learnerId }, shared)).toBe(
+      false,
+    );
+    expect(await sees({}, kept)).toBe(false);
   });
 
   it("public: everyone, guests and first-time visitors included", async () => {

@@ -7,7 +7,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { db } from "@/lib/server/db";
 import { getDeck } from "@/lib/server/decks/queries";
-import { getOwnDeck } from "@/lib/server/decks/own-decks";
+import { getOwnDeck, UPLOADED_SOURCE_PATH } from "@/lib/server/decks/own-decks";
 import { listTeacherClasses } from "@/lib/server/classes/class-queries";
 import { deckViewer } from "@/lib/server/learners";
 import { fillMessage } from "@/lib/i18n/locales";
@@ -50,7 +50,7 @@ export default async function DeckPage({ params }: Props) {
       <h1>{deck.summary.title}</h1>
       <p className="muted">
         {t.decks.questions}: {deck.questions.length} ·{" "}
-        {deck.ownerId === null
+        {deck.ownerId === null && deck.sourcePath !== UPLOADED_SOURCE_PATH
           ? `${t.decks.builtIn} · ${deck.sourcePath}`
           : own
             ? `${t.decks.yours}, ${t.decks.visibility[deck.visibility]}`
