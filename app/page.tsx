@@ -107,7 +107,10 @@ async function HomeAssignments({
   locale: Locale;
   t: Messages;
 }) {
-  const [decks, settings] = await Promise.all([listDecks(db), getStudySettings(db, learnerId)]);
+  const [decks, settings] = await Promise.all([
+    listDecks(db, { learnerId }),
+    getStudySettings(db, learnerId),
+  ]);
   return (
     <section className="home-assignments" aria-labelledby="home-assignments-title">
       <h2 id="home-assignments-title">{t.classes.homework}</h2>

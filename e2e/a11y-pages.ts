@@ -137,7 +137,7 @@ const A11Y_PAGES: A11yRow[] = [
     },
   },
   {
-    name: "/decks/new: a document's problems, then its preview",
+    name: "/decks/new: a document's problems, its preview; the saved deck's page and edit page",
     visit: async (page) => {
       await register(page, newEmail());
       await checkPath(page, "/decks/new");
@@ -151,6 +151,14 @@ const A11Y_PAGES: A11yRow[] = [
       await page.getByRole("button", { name: "Показать, что получится" }).click();
       await expect(page.getByTestId("deck-preview")).toBeVisible();
       await openAllDetails(page);
+      await expectNoAxeViolations(page);
+      // Saved: the author's deck page with its sharing form, then its edit page.
+      await page.getByRole("button", { name: "Сохранить колоду" }).click();
+      await expect(page).toHaveURL(/\/decks\/own-/);
+      await page.getByRole("radio", { name: "Ученики выбранных классов" }).check();
+      await expectNoAxeViolations(page);
+      await page.getByRole("link", { name: "Редактировать документ" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Редактирование");
       await expectNoAxeViolations(page);
     },
   },

@@ -4,6 +4,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwrig
 import { PASSWORD, learnerOf, newEmail, register, studyCards } from "./account-helpers";
 import { ASSIGNMENT_ROWS, checkAssignmentPages } from "./authorization-assignments";
 import { CLASS_ROWS, checkClassPages, newClassWorld } from "./authorization-classes";
+import { DECK_ROWS } from "./authorization-decks";
 import { LIVE_ROWS } from "./authorization-live";
 import { expect, test } from "./fixtures";
 import { targetsInCode } from "./routes";
@@ -685,6 +686,21 @@ test.describe("classes", () => {
     });
   }
 
+  // Own decks' rows build on each other (the first saves the deck), so they share one world.
+  test(`authorization: ${DECK_ROWS.map((row) => row.target).join(", ")}`, async ({ browser }) => {
+    const world = await newClassWorld(browser);
+    try {
+      for (const row of DECK_ROWS) {
+        await test.step(`${row.target}: anonymous`, () => row.anonymous(world));
+        await test.step(`${row.target}: a student of another class`, () => row.otherStudent(world));
+        await test.step(`${row.target}: another teacher`, () => row.otherTeacher(world));
+        await test.step(`${row.target}: the owner`, () => row.owner(world));
+      }
+    } finally {
+      await world.close();
+    }
+  });
+
   test("a class page is its teacher's and its students' only", async ({ browser }) => {
     const world = await newClassWorld(browser);
     try {
@@ -710,6 +726,8 @@ test("every route handler and server action has a row in the authorization table
   const inCode = targetsInCode();
   expect(inCode.length).toBeGreaterThan(10);
   expect(
-    [...ROWS, ...CLASS_ROWS, ...ASSIGNMENT_ROWS, ...LIVE_ROWS].map((row) => row.target).sort(),
+    [...ROWS, ...CLASS_ROWS, ...ASSIGNMENT_ROWS, ...LIVE_ROWS, ...DECK_ROWS]
+      .map((row) => row.target)
+      .sort(),
   ).toEqual(inCode);
 });

@@ -41,7 +41,7 @@ export default async function ClassesPage() {
     learnerId && memberships.length > 0
       ? await Promise.all([
           listStudentAssignments(db, { learnerId, now }),
-          listDecks(db),
+          listDecks(db, { userId: user?.id, learnerId }),
           getStudySettings(db, learnerId),
         ])
       : [[], [], null];

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getMessages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { listDecks } from "@/lib/server/decks/queries";
+import { deckViewer } from "@/lib/server/learners";
 import type { QuestionKind } from "@/lib/core/deck/types";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DecksPage() {
   const { t } = await getMessages();
-  const decks = await listDecks(db);
+  const decks = await listDecks(db, await deckViewer());
   return (
     <>
       <h1>{t.decks.title}</h1>

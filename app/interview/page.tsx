@@ -5,7 +5,7 @@ import { InterviewSetupForm } from "@/components/interview/interview-setup-form"
 import { getMessages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { listDecks } from "@/lib/server/decks/queries";
-import { getLearnerId } from "@/lib/server/learners";
+import { deckViewer, getLearnerId } from "@/lib/server/learners";
 import { listInterviews } from "@/lib/server/practice/interview-queries";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InterviewPage() {
   const { t, locale } = await getMessages();
   const [decks, history] = await Promise.all([
-    listDecks(db),
+    deckViewer().then((viewer) => listDecks(db, viewer)),
     getLearnerId().then((learnerId) => listInterviews(db, { learnerId, limit: 5 })),
   ]);
   const defaultDeck = decks.find((d) => d.summary.language === locale) ?? decks[0] ?? null;

@@ -5,7 +5,7 @@ import { PracticeHistoryList } from "@/components/practice/practice-history-list
 import { getMessages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { listDecks } from "@/lib/server/decks/queries";
-import { getLearnerId } from "@/lib/server/learners";
+import { deckViewer, getLearnerId } from "@/lib/server/learners";
 import { listPracticeAttempts } from "@/lib/server/practice/practice-queries";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PracticePage() {
   const { t, locale } = await getMessages();
   const [decks, history] = await Promise.all([
-    listDecks(db),
+    deckViewer().then((viewer) => listDecks(db, viewer)),
     getLearnerId().then((learnerId) => listPracticeAttempts(db, { learnerId, limit: 5 })),
   ]);
   const defaultDeck = decks.find((d) => d.summary.language === locale) ?? decks[0] ?? null;

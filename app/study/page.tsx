@@ -9,7 +9,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { getStudentStudyAssignment } from "@/lib/server/classes/assignment-study";
 import { db } from "@/lib/server/db";
 import { listDecks } from "@/lib/server/decks/queries";
-import { getLearnerId } from "@/lib/server/learners";
+import { deckViewer, getLearnerId } from "@/lib/server/learners";
 import { orNotFound } from "@/lib/server/not-found";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +33,7 @@ export default async function StudyPage({ searchParams }: Props) {
   if (params.assignment !== undefined) {
     return <AssignmentStudy assignmentId={[params.assignment].flat()[0] ?? ""} />;
   }
-  const decks = await listDecks(db);
+  const decks = await listDecks(db, await deckViewer());
   const requested = [params.deck ?? []].flat();
   const known = new Set(decks.map((d) => d.summary.id));
   let selected = requested.filter((id) => known.has(id));

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import type { DeckPreview, DocumentIssue, PreviewResult, QuestionKind } from "@/lib/core/deck";
 import { fillMessage, type Messages } from "@/lib/i18n/locales";
@@ -10,8 +11,15 @@ const MAX_BYTES = 256 * 1024;
 type State =
   | { status: "idle" }
   | { status: "loading" }
+  | { status: "saving" }
   | { status: "failed"; message: string }
   | { status: "done"; result: PreviewResult };
+
+/** Where the document is saved: a new deck (POST /api/decks) or the author's edit of one. */
+export interface SaveTarget {
+  url: string;
+  method: "POST" | "PUT";
+}
 
 /** Character offsets of 1-based line `line` in `text` (the end excludes its line break). */
 function lineRange(text: string, line: number): [number, number] {
@@ -25,26 +33,42 @@ function lineRange(text: string, line: number): [number, number] {
   return [start, end < 0 ? text.length : end];
 }
 
+/** 1, 2, … one per line of `text`: the gutter next to the text area. */
+function lineNumbers(text: string): string {
+  const count = text.split("\n").length;
+  return Array.from({ length: count }, (_, i) => i + 1).join("\n");
+}
+
 /**
  * Paste or upload a comparison document and see what deck it yields, or what stops it, line by
- * line. An uploaded file goes to the server as its own bytes, so a file in another encoding is
- * reported as such rather than silently garbled by the browser.
+ * line; then save it. An uploaded file goes to the server as its own bytes, so a file in another
+ * encoding is reported as such rather than silently garbled by the browser. Saving is offered only
+ * for the document last previewed without problems.
  */
 export function DocumentPreviewer({
   t,
   tk,
   tl,
+  save,
+  initialText = "",
 }: {
   t: Messages["newDeck"];
   tk: Messages["study"]["kinds"];
   tl: Messages["limits"];
+  save: SaveTarget;
+  initialText?: string;
 }) {
-  const [text, setText] = useState("");
+  const router = useRouter();
+  const [text, setText] = useState(initialText);
+  /** The bytes of the last preview that had no problem: what Save sends. */
+  const [previewed, setPreviewed] = useState<Uint8Array | null>(null);
+  const gutter = useRef<HTMLPreElement>(null);
   /** The uploaded file's bytes, while the text area still shows that file unedited. */
   const [uploaded, setUploaded] = useState<Uint8Array | null>(null);
   const [state, setState] = useState<State>({ status: "idle" });
   const textArea = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
+  const busy = state.status === "loading" || state.status === "saving";
 
   async function preview(bytes: Uint8Array) {
     if (bytes.byteLength > MAX_BYTES) {
@@ -59,7 +83,9 @@ export function DocumentPreviewer({
         body: bytes as Uint8Array<ArrayBuffer>,
       });
       if (response.ok) {
-        setState({ status: "done", result: (await response.json()) as PreviewResult });
+        const result = (await response.json()) as PreviewResult;
+        setPreviewed(result.ok ? bytes : null);
+        setState({ status: "done", result });
         return;
       }
       const error = await apiErrorOf(response);
@@ -67,6 +93,35 @@ export function DocumentPreviewer({
       setState({ status: "failed", message });
     } catch {
       setState({ status: "failed", message: t.failed });
+    }
+  }
+
+  async function saveDeck(bytes: Uint8Array) {
+    setState({ status: "saving" });
+    try {
+      const response = await fetch(save.url, {
+        method: save.method,
+        headers: { "Content-Type": "text/markdown; charset=utf-8" },
+        body: bytes as Uint8Array<ArrayBuffer>,
+      });
+      if (response.ok) {
+        const result = (await response.json()) as
+          { ok: true; deckId: string } | { ok: false; issues: DocumentIssue[] };
+        if (result.ok) {
+          router.push(`/decks/${encodeURIComponent(result.deckId)}`);
+          router.refresh();
+          return;
+        }
+        setPreviewed(null);
+        setState({ status: "done", result });
+        return;
+      }
+      const error = await apiErrorOf(response);
+      const message =
+        rateLimitNotice(error, tl) ?? (error.status === 409 ? t.deckLimit : t.saveFailed);
+      setState({ status: "failed", message });
+    } catch {
+      setState({ status: "failed", message: t.saveFailed });
     }
   }
 
@@ -83,6 +138,7 @@ export function DocumentPreviewer({
     const bytes = new Uint8Array(await file.arrayBuffer());
     setText(new TextDecoder().decode(bytes));
     setUploaded(bytes);
+    setPreviewed(null);
     await preview(bytes);
   }
 
@@ -113,25 +169,49 @@ export function DocumentPreviewer({
           onChange={(event) => void onFile(event.target.files?.[0])}
         />
         <label htmlFor={`${ids}-text`}>{t.document}</label>
-        <textarea
-          id={`${ids}-text`}
-          ref={textArea}
-          className="document-text"
-          rows={20}
-          spellCheck={false}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            setUploaded(null);
-          }}
-        />
-        <button
-          type="submit"
-          className="button primary"
-          disabled={state.status === "loading" || (text.trim() === "" && !uploaded)}
-        >
-          {state.status === "loading" ? t.previewing : t.preview}
-        </button>
+        <div className="numbered-text">
+          <pre className="line-numbers" aria-hidden="true" ref={gutter}>
+            {lineNumbers(text)}
+          </pre>
+          <textarea
+            id={`${ids}-text`}
+            ref={textArea}
+            className="document-text"
+            rows={20}
+            spellCheck={false}
+            wrap="off"
+            value={text}
+            onScroll={(event) => {
+              if (gutter.current) gutter.current.scrollTop = event.currentTarget.scrollTop;
+            }}
+            onChange={(event) => {
+              setText(event.target.value);
+              setUploaded(null);
+              setPreviewed(null);
+            }}
+          />
+        </div>
+        <div className="actions">
+          <button
+            type="submit"
+            className="button"
+            disabled={busy || (text.trim() === "" && !uploaded)}
+          >
+            {state.status === "loading" ? t.previewing : t.preview}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy || !previewed}
+            aria-describedby={`${ids}-save-hint`}
+            onClick={() => previewed && void saveDeck(previewed)}
+          >
+            {state.status === "saving" ? t.saving : t.save}
+          </button>
+        </div>
+        <p id={`${ids}-save-hint`} className="muted small">
+          {t.saveHint}
+        </p>
       </form>
       <div aria-live="polite">
         {state.status === "failed" && (

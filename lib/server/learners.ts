@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { StudySettingsSchema } from "@/lib/core/study";
 import { getCurrentUser } from "./auth/current-user";
 import { db, type Db } from "./db";
+import type { DeckViewer } from "./decks/deck-access";
 import { LEARNER_COOKIE, signLearnerId, verifyLearnerCookie } from "./guest-cookie";
 import { consumeRateLimits } from "./rate-limits/consume-rate-limits";
 import { RATE_LIMITS } from "./rate-limits/limits";
@@ -32,6 +33,12 @@ export async function getLearnerId(): Promise<string | null> {
     select: { id: true },
   });
   return guest?.id ?? null;
+}
+
+/** Who is looking at decks (lib/server/decks/deck-access.ts): the account and its learner. */
+export async function deckViewer(): Promise<Required<DeckViewer>> {
+  const [user, learnerId] = await Promise.all([getCurrentUser(), getLearnerId()]);
+  return { userId: user?.id ?? null, learnerId };
 }
 
 /**

@@ -45,7 +45,7 @@ let questions: Question[];
 beforeAll(async () => {
   t = createTestDatabase();
   await syncDecks(t.db, { sourcesDir: "data/sources", now: NOW });
-  questions = (await getDeck(t.db, DECK))!.questions;
+  questions = (await getDeck(t.db, {}, DECK))!.questions;
 });
 afterAll(() => t.cleanup());
 

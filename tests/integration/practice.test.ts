@@ -38,7 +38,7 @@ let questions: Map<string, Question>;
 beforeAll(async () => {
   t = createTestDatabase();
   await syncDecks(t.db, { sourcesDir: "data/sources", now: NOW });
-  const deck = await getDeck(t.db, DECK);
+  const deck = await getDeck(t.db, {}, DECK);
   questions = new Map(deck!.questions.map((q) => [q.id, q]));
 });
 afterAll(() => t.cleanup());

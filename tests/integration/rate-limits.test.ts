@@ -53,7 +53,7 @@ let deckQuestions: Question[];
 beforeAll(async () => {
   base = createTestDatabase();
   await syncDecks(base.db, { sourcesDir: "data/sources", now: NOW });
-  deckQuestions = (await getDeck(base.db, DECK))!.questions;
+  deckQuestions = (await getDeck(base.db, {}, DECK))!.questions;
   await base.db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
   return () => base.cleanup();
 });
@@ -452,11 +452,12 @@ describe("interviews per learner and per guest address", () => {
 });
 
 // The entries themselves; tests/integration/live-games.test.ts checks that creating a game
-// calls its limit, and the document uploads' test will check theirs. (The join-code limit is
+// calls its limit, and tests/integration/own-decks.test.ts that saving and editing call theirs. (The join-code limit is
 // checked through /join in tests/integration/classes.test.ts.)
 describe.each([
   ["liveGamesPerUser", 20, HOUR_MS],
-  ["deckUploadsPerUser", 20, HOUR_MS],
+  ["deckSavesPerUser", 20, HOUR_MS],
+  ["deckEditsPerUser", 60, HOUR_MS],
 ] as const)("%s", (name, max, windowMs) => {
   it(`allows ${max} per ${windowMs / MINUTE_MS} minutes and key`, async () => {
     const limit = RATE_LIMITS[name];

@@ -3,7 +3,7 @@ import { getAssignmentStudyCard } from "@/lib/server/classes/assignment-study";
 import { db } from "@/lib/server/db";
 import { BadRequestError, NotFoundError } from "@/lib/server/errors";
 import { toErrorResponse } from "@/lib/server/http";
-import { getLearnerId } from "@/lib/server/learners";
+import { deckViewer } from "@/lib/server/learners";
 import { getStudyCard } from "@/lib/server/study/get-study-card";
 import {
   AspectSelectionSchema,
@@ -24,7 +24,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function GET(request: Request) {
   try {
     const params = new URL(request.url).searchParams;
-    const learnerId = await getLearnerId();
+    const { userId, learnerId } = await deckViewer();
     const now = new Date();
     const assignment = params.get("assignment");
     if (assignment !== null) {
@@ -41,6 +41,7 @@ export async function GET(request: Request) {
     if (!kinds.success) throw new BadRequestError("?kind= takes question kinds, e.g. cloze");
     const state = await getStudyCard(db, {
       learnerId,
+      userId,
       deckIds: decks.data,
       aspects: aspects.data.length > 0 ? aspects.data : undefined,
       kinds: kinds.data.length > 0 ? kinds.data : undefined,

@@ -85,7 +85,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
       <TeacherView
         dashboard={dashboard}
         shown={(await searchParams).assignment}
-        decks={indexDeckNames(await listDecks(db))}
+        decks={indexDeckNames(await listDecks(db, { userId: user?.id }))}
         origin={await requestOrigin()}
         locale={locale}
         t={t}
@@ -101,7 +101,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
     const [assignments, decks, settings] = await Promise.all([
       // A student removed a moment ago: the 404 page, as for anyone outside the class.
       orNotFound(listClassAssignmentsForStudent(db, { learnerId, classId, now })),
-      listDecks(db),
+      listDecks(db, { learnerId }),
       getStudySettings(db, learnerId),
     ]);
     return (

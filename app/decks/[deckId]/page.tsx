@@ -7,13 +7,18 @@ import { getMessages } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { db } from "@/lib/server/db";
 import { getDeck } from "@/lib/server/decks/queries";
+import { getOwnDeck, UPLOADED_SOURCE_PATH } from "@/lib/server/decks/own-decks";
+import { listTeacherClasses } from "@/lib/server/classes/class-queries";
+import { deckViewer } from "@/lib/server/learners";
+import { fillMessage } from "@/lib/i18n/locales";
+import { DeckSharing } from "@/components/decks/deck-sharing";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ deckId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const deck = await getDeck(db, decodeURIComponent((await params).deckId));
+  const deck = await getDeck(db, await deckViewer(), decodeURIComponent((await params).deckId));
   return { title: deck?.summary.title ?? "404" };
 }
 
@@ -23,10 +28,18 @@ function groupByAspect(questions: Question[]): Map<string, Question[]> {
   return groups;
 }
 
+/** A deck its viewer may see (lib/server/decks/deck-access.ts); any other is the 404 page. */
 export default async function DeckPage({ params }: Props) {
-  const { t } = await getMessages();
-  const deck = await getDeck(db, decodeURIComponent((await params).deckId));
+  const { locale, t } = await getMessages();
+  const viewer = await deckViewer();
+  const deck = await getDeck(db, viewer, decodeURIComponent((await params).deckId));
   if (!deck) notFound();
+  const own = viewer.userId !== null && deck.ownerId === viewer.userId;
+  const sharing = own
+    ? await getOwnDeck(db, { userId: viewer.userId!, deckId: deck.summary.id })
+    : null;
+  const classes = own ? await listTeacherClasses(db, { teacherId: viewer.userId! }) : [];
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const aspectTitle = new Map(deck.summary.aspects.map((a) => [a.key as string, a.title]));
   const groups = groupByAspect(deck.questions);
   return (
@@ -36,14 +49,49 @@ export default async function DeckPage({ params }: Props) {
       </p>
       <h1>{deck.summary.title}</h1>
       <p className="muted">
-        {t.decks.questions}: {deck.questions.length} · {deck.sourcePath}
+        {t.decks.questions}: {deck.questions.length} ·{" "}
+        {deck.ownerId === null && deck.sourcePath !== UPLOADED_SOURCE_PATH
+          ? `${t.decks.builtIn} · ${deck.sourcePath}`
+          : own
+            ? `${t.decks.yours}, ${t.decks.visibility[deck.visibility]}`
+            : t.decks.visibility[deck.visibility]}
       </p>
-      <Link className="button primary" href={`/study?deck=${encodeURIComponent(deck.summary.id)}`}>
-        {t.decks.study}
-      </Link>{" "}
-      <Link className="button" href={`/live/new?deck=${encodeURIComponent(deck.summary.id)}`}>
-        {t.live.create.fromDeck}
-      </Link>
+      {deck.lastEdit && (
+        <p data-testid="deck-last-edit">
+          {fillMessage(t.decks.lastEdit, {
+            date: when.format(deck.lastEdit.at),
+            added: deck.lastEdit.added,
+            changed: deck.lastEdit.changed,
+            retired: deck.lastEdit.retired,
+          })}
+        </p>
+      )}
+      <div className="actions">
+        <Link
+          className="button primary"
+          href={`/study?deck=${encodeURIComponent(deck.summary.id)}`}
+        >
+          {t.decks.study}
+        </Link>
+        <Link className="button" href={`/live/new?deck=${encodeURIComponent(deck.summary.id)}`}>
+          {t.live.create.fromDeck}
+        </Link>
+        {own && (
+          <Link className="button" href={`/decks/${encodeURIComponent(deck.summary.id)}/edit`}>
+            {t.decks.edit}
+          </Link>
+        )}
+      </div>
+      {sharing && (
+        <DeckSharing
+          deckId={deck.summary.id}
+          visibility={sharing.visibility}
+          classIds={sharing.classIds}
+          classes={classes.filter((k) => !k.archivedAt).map((k) => ({ id: k.id, name: k.name }))}
+          t={t.decks}
+          tl={t.limits}
+        />
+      )}
       <h2>{t.decks.byAspect}</h2>
       {[...groups.entries()].map(([aspect, questions]) => (
         <section key={aspect} className="card aspect-group" aria-labelledby={`aspect-${aspect}`}>
@@ -88,7 +136,11 @@ export default async function DeckPage({ params }: Props) {
       <h2>{t.decks.source}</h2>
       <article
         className="card source-document"
-        dangerouslySetInnerHTML={{ __html: renderMarkdown(deck.sourceMarkdown) }}
+        dangerouslySetInnerHTML={{
+          __html: renderMarkdown(deck.sourceMarkdown, {
+            imageLabel: (alt) => fillMessage(t.decks.imageLink, { alt }),
+          }),
+        }}
       />
     </>
   );

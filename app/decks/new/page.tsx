@@ -19,7 +19,12 @@ export default async function NewDeckPage() {
     <>
       <h1>{t.newDeck.title}</h1>
       <p className="muted">{t.newDeck.lead}</p>
-      <DocumentPreviewer t={t.newDeck} tk={t.study.kinds} tl={t.limits} />
+      <DocumentPreviewer
+        t={t.newDeck}
+        tk={t.study.kinds}
+        tl={t.limits}
+        save={{ url: "/api/decks", method: "POST" }}
+      />
     </>
   );
 }

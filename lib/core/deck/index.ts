@@ -20,6 +20,9 @@ export {
 } from "./parse-document";
 export {
   previewDeck,
+  previewOf,
+  tryBuildDeck,
+  type BuildResult,
   type DeckPreview,
   type DroppedByRule,
   type PreviewResult,

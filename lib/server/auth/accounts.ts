@@ -293,10 +293,23 @@ export async function exportMyData(db: Db, options: { userId: string }) {
           },
         },
       },
+      // Decks the user saved from their own documents, with the documents themselves.
+      decks: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          title: true,
+          visibility: true,
+          sourceMarkdown: true,
+          createdAt: true,
+          editedAt: true,
+          shares: { select: { classId: true } },
+        },
+      },
     },
   });
   if (!user) throw new NotFoundError("no such account");
-  const { learner, classes, ...profile } = user;
+  const { learner, classes, decks, ...profile } = user;
   return {
     exportedAt: new Date().toISOString(),
     profile,
@@ -337,6 +350,10 @@ export async function exportMyData(db: Db, options: { userId: string }) {
         aspects: JSON.parse(a.aspects),
         kinds: JSON.parse(a.kinds),
       })),
+    })),
+    decks: decks.map(({ shares, ...deck }) => ({
+      ...deck,
+      sharedWithClassIds: shares.map((share) => share.classId),
     })),
   };
 }

@@ -18,6 +18,7 @@ import {
   type ResumeTarget,
 } from "@/lib/core/classes/student-assignments";
 import type { Db } from "../db";
+import { classDecksWhere } from "../decks/deck-access";
 import { DomainError, NotFoundError } from "../errors";
 import {
   assignmentSelect,
@@ -58,10 +59,23 @@ async function findOwnClass(db: Db, options: { teacherId: string; classId: strin
  */
 async function readDraft(
   db: Db,
-  options: { fields: AssignmentFormFields; timeZone: string; before?: Assignment; now: Date },
+  options: {
+    teacherId: string;
+    classId: string;
+    fields: AssignmentFormFields;
+    timeZone: string;
+    before?: Assignment;
+    now: Date;
+  },
 ): Promise<AssignmentDraft> {
   const parsed = parseAssignmentForm(options.fields, options.timeZone);
   if (!parsed.ok) throw new AssignmentInvalidError(parsed.errors);
+  // Only a deck every student of the class sees: public, or the teacher's own shared with it.
+  const assignable = await db.deck.findFirst({
+    where: { AND: [{ id: parsed.draft.scope.deckId }, classDecksWhere(options)] },
+    select: { id: true },
+  });
+  if (!assignable) throw new AssignmentInvalidError({ deckId: "assignment_deck_unknown" });
   const [deck] = await loadDeckFacts(db, [parsed.draft.scope.deckId]);
   if (!deck) throw new AssignmentInvalidError({ deckId: "assignment_deck_unknown" });
   const issues = [

@@ -1,7 +1,8 @@
-import { decodeDocument, DocumentError, previewDeck, type PreviewResult } from "@/lib/core/deck";
+import { previewOf, type PreviewResult } from "@/lib/core/deck";
 import type { Db } from "../db";
 import { consumeRateLimits } from "../rate-limits/consume-rate-limits";
 import { RATE_LIMITS } from "../rate-limits/limits";
+import { buildOwnDeck } from "./own-decks";
 
 /** Uploads and pasted documents alike; the built-in ones may be up to 1 MB (files on disk). */
 export const MAX_UPLOAD_BYTES = 256 * 1024;
@@ -19,13 +20,7 @@ export async function previewDocument(
     checks: [{ limit: RATE_LIMITS.deckPreviewsPerUser, key: options.userId }],
     now: options.now,
   });
-  let markdown: string;
-  try {
-    markdown = decodeDocument(options.bytes);
-  } catch (error) {
-    if (error instanceof DocumentError) return { ok: false, issues: error.issues };
-    throw error;
-  }
   // The id only names the deck in the preview; a saved deck gets its own.
-  return previewDeck(markdown, { documentId: "preview" });
+  const built = buildOwnDeck(options.bytes, "preview");
+  return built.ok ? { ok: true, preview: previewOf(built.deck) } : built;
 }

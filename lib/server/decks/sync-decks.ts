@@ -1,10 +1,11 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { buildDeck, DocumentError, normalizeText } from "@/lib/core/deck";
+import { buildDeck, DocumentError } from "@/lib/core/deck";
 import type { Question } from "@/lib/core/deck/types";
 import { deckOptionsOf, readDeckSource } from "@/lib/deck-files/read-deck-source";
 import type { Db } from "../db";
+import { UPLOADED_SOURCE_PATH } from "./own-decks";
+import { sha256, writeDeckQuestions } from "./write-questions";
 
 export interface DeckSyncResult {
   deckId: string;
@@ -23,17 +24,6 @@ export interface DeckSyncFailure {
 export interface SyncReport {
   decks: DeckSyncResult[];
   failures: DeckSyncFailure[];
-}
-
-/** What makes a question the same question for its learners: kind, prompt and answer. */
-function textKey(question: Pick<Question, "kind" | "prompt" | "answer">): string {
-  return [question.kind, normalizeText(question.prompt), normalizeText(question.answer)].join(
-    "\u001f",
-  );
-}
-
-function sha256(text: string): string {
-  return crypto.createHash("sha256").update(text).digest("hex");
 }
 
 /**
@@ -103,6 +93,12 @@ async function writeDeck(
 
   await db.$transaction(async (tx) => {
     const existingDeck = await tx.deck.findUnique({ where: { id: summary.id } });
+    // A file must never overwrite a deck a user uploaded (their ids start with "own-").
+    if (existingDeck?.sourcePath === UPLOADED_SOURCE_PATH) {
+      throw new DocumentError("internal", [
+        { message: `deck id ${summary.id} belongs to an uploaded deck; rename the file` },
+      ]);
+    }
     const deckChanged =
       existingDeck !== null &&
       (existingDeck.sourceHash !== deckData.sourceHash ||
@@ -112,53 +108,8 @@ async function writeDeck(
     if (!existingDeck) await tx.deck.create({ data: { id: summary.id, ...deckData } });
     else if (deckChanged) await tx.deck.update({ where: { id: summary.id }, data: deckData });
 
-    const rows = await tx.question.findMany({
-      where: { deckId: summary.id },
-      select: { id: true, contentHash: true, position: true, retiredAt: true, payload: true },
-    });
-    const existing = new Map(rows.map((q) => [q.id, q]));
-    // Ids stored under an earlier id scheme: a question that reads and answers the same keeps
-    // the id its learners' cards already point to.
-    const storedIdByText = new Map(
-      rows.map((q) => [textKey(JSON.parse(q.payload) as Question), q.id]),
-    );
-    const toCreate = [];
-    for (const [position, generated] of questions.entries()) {
-      const storedId = existing.has(generated.id)
-        ? undefined
-        : storedIdByText.get(textKey(generated));
-      const question = storedId ? { ...generated, id: storedId } : generated;
-      const payload = JSON.stringify(question);
-      const contentHash = sha256(payload);
-      const row = existing.get(question.id);
-      existing.delete(question.id);
-      const columns = {
-        kind: question.kind,
-        aspect: question.tags.aspect,
-        siblingKey: question.siblingKey,
-        position,
-        contentHash,
-        payload,
-      };
-      if (!row) {
-        toCreate.push({ id: question.id, deckId: summary.id, ...columns });
-        result.created += 1;
-      } else if (row.contentHash !== contentHash || row.position !== position || row.retiredAt) {
-        await tx.question.update({
-          where: { id: question.id },
-          data: { ...columns, retiredAt: null },
-        });
-        result.updated += 1;
-      } else {
-        result.unchanged += 1;
-      }
-    }
-    if (toCreate.length > 0) await tx.question.createMany({ data: toCreate });
-    const gone = [...existing.values()].filter((q) => !q.retiredAt).map((q) => q.id);
-    if (gone.length > 0) {
-      await tx.question.updateMany({ where: { id: { in: gone } }, data: { retiredAt: now } });
-      result.retired = gone.length;
-    }
+    const counts = await writeDeckQuestions(tx, { deckId: summary.id, questions, now });
+    Object.assign(result, counts);
     // A new deck starts at version 1; any later change moves it on (see the question cache).
     if (existingDeck && (deckChanged || result.created + result.updated + result.retired > 0)) {
       await tx.deck.update({

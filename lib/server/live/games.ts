@@ -13,6 +13,7 @@ import { LIVE_KINDS, type LiveGameSettings } from "@/lib/core/live/settings";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { listActiveQuestions } from "../decks/active-questions";
+import { classDecksWhere, visibleDecksWhere } from "../decks/deck-access";
 import { ConflictError, DomainError, NotFoundError } from "../errors";
 import { consumeRateLimits } from "../rate-limits/consume-rate-limits";
 import { RATE_LIMITS } from "../rate-limits/limits";
@@ -37,9 +38,19 @@ export async function createGame(
   const questions = (await listActiveQuestions(db, [settings.deckId])).filter(
     (q) => kinds.has(q.kind) && (aspects.size === 0 || aspects.has(q.aspect)),
   );
-  if (!(await db.deck.findUnique({ where: { id: settings.deckId }, select: { id: true } }))) {
-    throw new NotFoundError("no such deck");
-  }
+  // A game with a class plays a deck every student of it sees; otherwise one the host sees.
+  const playable = await db.deck.findFirst({
+    where: {
+      AND: [
+        { id: settings.deckId },
+        settings.classId
+          ? classDecksWhere({ teacherId: hostUserId, classId: settings.classId })
+          : visibleDecksWhere({ userId: hostUserId }),
+      ],
+    },
+    select: { id: true },
+  });
+  if (!playable) throw new NotFoundError("no such deck");
   if (questions.length === 0) {
     throw new DomainError(
       "no question of this deck matches these aspects and kinds",

@@ -36,7 +36,7 @@ export async function startInterview(
   const started = await db.interviewSession.findUnique({ where, select: { id: true } });
   if (started) return { sessionId: started.id, replayed: true };
 
-  const deck = await getDeck(db, input.deckId);
+  const deck = await getDeck(db, { learnerId }, input.deckId);
   if (!deck) throw new NotFoundError("no such deck");
   const document = parseDeckDocument({
     markdown: deck.sourceMarkdown,

@@ -79,7 +79,7 @@ export async function startPracticeAttempt(
   const started = await findStarted(db, learnerId, input.clientId);
   if (started) return { attemptId: started.id, replayed: true };
 
-  const deck = await getDeck(db, input.deckId);
+  const deck = await getDeck(db, { learnerId }, input.deckId);
   if (!deck) throw new NotFoundError("no such deck");
   const filters: PracticeFilters = {
     deckId: input.deckId,

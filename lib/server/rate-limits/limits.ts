@@ -116,9 +116,10 @@ export const RATE_LIMITS = {
     windowMs: 10 * MINUTE_MS,
     per: "address",
   },
-  // Not called yet: saving uploaded documents comes in a later part of their issue and must call
-  // consumeRateLimits with this entry.
-  deckUploadsPerUser: { bucket: "deck-uploads:user", max: 20, windowMs: HOUR_MS, per: "user" },
+  // New decks saved from a document (lib/server/decks/own-decks.ts); at most 100 are kept anyway.
+  deckSavesPerUser: { bucket: "deck-saves:user", max: 20, windowMs: HOUR_MS, per: "user" },
+  // Edits of an own deck: each regenerates it. An author fixing typos saves often.
+  deckEditsPerUser: { bucket: "deck-edits:user", max: 60, windowMs: HOUR_MS, per: "user" },
 } as const satisfies Record<string, RateLimit>;
 
 /** The longest window of any limit: an event older than it counts for nothing. */

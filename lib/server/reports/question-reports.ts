@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { NotFoundError } from "../errors";
 import { consumeRateLimits } from "../rate-limits/consume-rate-limits";
 import { RATE_LIMITS } from "../rate-limits/limits";
+import { visibleDecksWhere } from "../decks/deck-access";
 
 /**
  * Records a learner's report of a problem with a question. One report per learner and question:
@@ -21,10 +22,9 @@ export async function reportQuestion(
   },
 ): Promise<{ reportId: string }> {
   const { learnerId, questionId, input, now } = options;
-  // Every deck is visible to every learner today; a deck with restricted access would add its
-  // condition here, so that a question one may not see is the same 404 as an unknown one.
+  // A question of a deck the learner may not see is the same 404 as an unknown one.
   const question = await db.question.findFirst({
-    where: { id: questionId, retiredAt: null },
+    where: { id: questionId, retiredAt: null, deck: visibleDecksWhere({ learnerId }) },
     select: { id: true },
   });
   if (!question) throw new NotFoundError("no such question");

@@ -14,6 +14,7 @@ import {
 } from "@/lib/core/study";
 import type { Db } from "../db";
 import { listActiveQuestions } from "../decks/active-questions";
+import { filterVisibleDeckIds } from "../decks/deck-access";
 import { parseStoredSettings } from "./learner-settings";
 import { CARD_STATE_SELECT, toCardState } from "./card-rows";
 
@@ -47,6 +48,8 @@ export async function getStudyCard(
   db: Db,
   options: {
     learnerId: string | null;
+    /** The account, when signed in: its own decks are visible before it has a learner. */
+    userId?: string | null;
     deckIds: string[];
     aspects?: string[];
     kinds?: QuestionKind[];
@@ -54,7 +57,13 @@ export async function getStudyCard(
     now: Date;
   },
 ): Promise<StudyState> {
-  const { learnerId, deckIds, aspects, kinds, goalQuestionIds, now } = options;
+  const { learnerId, aspects, kinds, goalQuestionIds, now } = options;
+  // A deck the learner may not see is no deck at all (lib/server/decks/deck-access.ts).
+  const deckIds = await filterVisibleDeckIds(
+    db,
+    { learnerId, userId: options.userId },
+    options.deckIds,
+  );
   const [learner, questions] = await Promise.all([
     learnerId
       ? db.learner.findUnique({

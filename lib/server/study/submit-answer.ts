@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError } from "../errors";
 import { answerWindowStart, assertUnderAnswerLimit } from "../rate-limits/answer-limits";
 import { RATE_LIMITS } from "../rate-limits/limits";
 import { parseStoredSettings } from "./learner-settings";
+import { visibleDecksWhere } from "../decks/deck-access";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { cardStateColumns, reviewLogColumns, toCardState } from "./card-rows";
 import type { SubmitAnswerInput } from "./schemas";
@@ -77,7 +78,11 @@ export async function submitAnswer(
   // client answer id below, and is answered from the stored result there.
   const [questionRow, learner, blocking] = await Promise.all([
     db.question.findFirst({
-      where: { id: input.questionId, retiredAt: null },
+      where: {
+        id: input.questionId,
+        retiredAt: null,
+        deck: visibleDecksWhere({ learnerId }),
+      },
       select: { payload: true, siblingKey: true },
     }),
     db.learner.findUnique({

@@ -11,7 +11,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { getTeacherAssignment } from "@/lib/server/classes/assignments";
 import { db } from "@/lib/server/db";
-import { listDecks } from "@/lib/server/decks/queries";
+import { listClassDecks } from "@/lib/server/decks/queries";
 import { orNotFound } from "@/lib/server/not-found";
 import { deleteAssignmentAction, updateAssignmentAction } from "../actions";
 
@@ -37,7 +37,7 @@ export default async function EditAssignmentPage({ params }: Props) {
   );
   const { t } = await getMessages();
   const c = t.classes;
-  const decks = await listDecks(db);
+  const decks = await listClassDecks(db, { teacherId: user.id, classId: ids.classId });
   return (
     <>
       <p>

@@ -9,7 +9,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { getTeacherClass } from "@/lib/server/classes/class-queries";
 import { db } from "@/lib/server/db";
-import { listDecks } from "@/lib/server/decks/queries";
+import { listClassDecks } from "@/lib/server/decks/queries";
 import { orNotFound } from "@/lib/server/not-found";
 import { createAssignmentAction } from "../actions";
 
@@ -29,7 +29,7 @@ export default async function NewAssignmentPage({ params }: Props) {
   if (!id.success || !user) notFound();
   const k = await orNotFound(getTeacherClass(db, { teacherId: user.id, classId: id.data }));
   const { locale, t } = await getMessages();
-  const decks = await listDecks(db);
+  const decks = await listClassDecks(db, { teacherId: user.id, classId: id.data });
   const deck = decks.find((d) => d.summary.language === locale) ?? decks[0];
   if (!deck) return <p className="card">{t.study.noDecks}</p>;
   return (
