@@ -24,7 +24,7 @@ export default async function NewLiveGamePage({
   if (!user) redirect("/login?next=/live/new");
   const { t } = await getMessages();
   const [decks, classes] = await Promise.all([
-    listDecks(db),
+    listDecks(db, { userId: user.id }),
     listTeacherClasses(db, { teacherId: user.id }),
   ]);
   const wanted = (await searchParams).deck;
