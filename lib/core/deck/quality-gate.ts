@@ -1,5 +1,6 @@
 import { analyzeClaim, type Claim } from "./analyze-claims";
 import type { ConceptMatcher } from "./concept-matcher";
+import { agreementGivesAway } from "./concept-agreement";
 import { clozeProblem } from "./generate-claim-questions";
 import { roots } from "./generate-group-questions";
 import { containsWords, normalizeText, splitWords } from "./normalize-text";
@@ -16,6 +17,8 @@ export const QUALITY_RULES = {
   "gives-answer-away": "the prompt names or contains its own answer",
   "names-another-concept":
     "a “which concept?” prompt names another concept: elimination answers it",
+  "agreement-gives-answer-away":
+    "the options differ in number or gender, so the words around the blank name the answer",
   "blanked-option": "an option has a blank in it",
   "duplicate-options": "two options say the same thing, or the key is not among the options",
   "distractor-names-concept": "a wrong option names the concept the question asks about",
@@ -190,6 +193,19 @@ export function checkQuestion(question: Question, context: GateContext): Violati
     found.push({
       rule: "gives-answer-away",
       message: "the scenario names a concept: it describes its own answer",
+    });
+  }
+  if (
+    question.kind === "classify" &&
+    agreementGivesAway(
+      question.prompt,
+      (question.options ?? []).map((option) => option.text),
+      context.document.language,
+    )
+  ) {
+    found.push({
+      rule: "agreement-gives-answer-away",
+      message: QUALITY_RULES["agreement-gives-answer-away"],
     });
   }
   checkOptions(question, context, found);

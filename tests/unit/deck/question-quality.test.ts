@@ -237,7 +237,10 @@ describe("the quality gate over every document we have", () => {
       const file = files.find((candidate) => path.basename(candidate) === name) ?? "";
       const built = loadDeck(file);
       const gate = gateOf(built);
-      expect(built.questions.length).toBeGreaterThan(10);
+      // Its concepts differ in number («Виртуальная машина», «Контейнеры»): every "which
+      // concept?" item is set aside (agreement-gives-answer-away), 8 questions remain.
+      const least = name === "vm-vs-containers-no-forms.ru.md" ? 7 : 10;
+      expect(built.questions.length).toBeGreaterThan(least);
       expect(built.questions.flatMap((q) => checkQuestion(q, gate))).toEqual([]);
       // Every dropped question names real rules.
       for (const dropped of built.dropped) {
