@@ -57,7 +57,8 @@ export class Endpoint {
  * address see many visitors, as they would in production), sending one request at a time.
  */
 export class Learner {
-  private cookie: string | null = null;
+  /** Every cookie the server set, by name: the guest cookie, and a live player's. */
+  private readonly cookies = new Map<string, string>();
 
   constructor(
     readonly name: string,
@@ -67,23 +68,31 @@ export class Learner {
 
   /** The guest learner the server bound to this client's cookie; null before its first write. */
   get learnerId(): string | null {
-    const value = this.cookie?.slice(LEARNER_COOKIE.length + 1) ?? "";
+    const value = this.cookies.get(LEARNER_COOKIE) ?? "";
     const dot = value.lastIndexOf(".");
     return dot > 0 ? value.slice(0, dot) : null;
   }
 
-  async postJson(path: string, body: unknown): Promise<Reply | null> {
+  async postJson(
+    path: string,
+    body: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Reply | null> {
     const headers: Record<string, string> = {
       "content-type": "application/json",
       "x-forwarded-for": this.address,
+      ...extraHeaders,
     };
-    if (this.cookie) headers.cookie = this.cookie;
+    if (this.cookies.size > 0) {
+      headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    }
     const result = await this.endpoint.request("POST", path, headers, JSON.stringify(body));
     if (!result) return null;
-    const learnerCookie = result.setCookie
-      .map((c) => c.split(";")[0] ?? "")
-      .find((c) => c.startsWith(`${LEARNER_COOKIE}=`));
-    if (learnerCookie) this.cookie = learnerCookie;
+    for (const cookie of result.setCookie) {
+      const pair = cookie.split(";")[0] ?? "";
+      const eq = pair.indexOf("=");
+      if (eq > 0) this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
     return result.reply;
   }
 }

@@ -8,6 +8,9 @@
  * `PRAGMA integrity_check` is ok. Writes the kill left unacknowledged are re-sent (same
  * client id) after the restart, as a client would: they must be applied once too.
  *
+ * Write paths: study answers (tests/crash/study-answers.ts) and the live quiz's joins and answers
+ * (tests/crash/live-answers.ts).
+ *
  * CRASH_ROUNDS (10), CRASH_LEARNERS (40 new per round), CRASH_SEED (random, printed: repeats a
  * run's kill moments), CRASH_PORT (a free one).
  */
@@ -19,12 +22,13 @@ import Database from "better-sqlite3";
 import { assertThrowawayDatabase } from "@/lib/config/assert-throwaway-database";
 import { Endpoint, Learner } from "./learner";
 import { startCrashServer, type CrashServer } from "./server";
+import { liveAnswers } from "./live-answers";
 import { studyAnswers } from "./study-answers";
 import { UnexpectedReplyError, type Ack, type PathCheck, type WritePath } from "./write-path";
 
 /** Every write path under test; a learner picks one at random for each write. */
-function createWritePaths(random: () => number): WritePath[] {
-  return [studyAnswers(random)];
+function createWritePaths(endpoint: Endpoint, random: () => number): WritePath[] {
+  return [studyAnswers(random), liveAnswers(endpoint, random)];
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -102,12 +106,12 @@ async function main() {
   // Kill moments draw from their own generator: the writes' draws interleave as timing goes.
   const killRandom = seededRandom(seed);
   const random = seededRandom(seed ^ 0x5bd1e995);
-  const paths = createWritePaths(random);
+  const endpoint = new Endpoint(port);
+  const paths = createWritePaths(endpoint, random);
   const acks = new Map<WritePath, Ack[]>(paths.map((p) => [p, []]));
   const learners: Learner[] = [];
   const broken = new Set<Learner>();
   const unexpected: string[] = [];
-  const endpoint = new Endpoint(port);
   let inFlight = 0;
   let replayed = 0;
 

@@ -53,4 +53,27 @@ describe("interactive transactions on the shared connection", () => {
     expect(await t.db.learner.count({ where: { id: "uncommitted" } })).toBe(0);
     await failing;
   });
+
+  it("a statement waits for the transactions queued before it, not for those after it", async () => {
+    // Writers that keep a transaction queued at every moment, as a busy server does.
+    let stop = false;
+    let committed = 0;
+    const writers = Array.from({ length: 3 }, async () => {
+      while (!stop) {
+        await t.db.$transaction(async (tx) => {
+          await tx.learner.count();
+          await tick();
+        });
+        committed += 1;
+      }
+    });
+    await tick();
+    const before = committed;
+    await t.db.learner.count();
+    const waitedFor = committed - before;
+    stop = true;
+    await Promise.all(writers);
+    // Behind at most the three queued before it (one per writer), plus one in flight.
+    expect(waitedFor).toBeLessThanOrEqual(4);
+  });
 });
