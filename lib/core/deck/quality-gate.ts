@@ -169,6 +169,26 @@ function checkMatching(question: Question, found: Violation[]): void {
     found.push({ rule: "matching-by-words", message: QUALITY_RULES["matching-by-words"] });
 }
 
+/**
+ * Concepts a Russian prompt names in a case the matcher cannot know: a document without a forms
+ * table gives only the nominative («Заявка на том»), so «заявкой», «постоянным томом» or
+ * «виртуальными» slip past it. A word of the name (5 letters or more) whose stem (all but its
+ * last two letters, at least 5) starts a word of the prompt counts as naming that concept.
+ */
+function conceptsNamedByStem(prompt: string, context: GateContext): Set<string> {
+  const named = new Set<string>();
+  if (context.document.language !== "ru") return named;
+  const words = splitWords(prompt.toLowerCase());
+  for (const concept of context.document.concepts) {
+    if (concept.hasCaseForms) continue;
+    const stems = splitWords(concept.name.toLowerCase())
+      .filter((word) => word.length >= 5)
+      .map((word) => word.slice(0, Math.max(5, word.length - 2)));
+    if (stems.some((stem) => words.some((word) => word.startsWith(stem)))) named.add(concept.key);
+  }
+  return named;
+}
+
 /** Every rule the question breaks (empty when it may be published). */
 export function checkQuestion(question: Question, context: GateContext): Violation[] {
   const found: Violation[] = [];
@@ -176,10 +196,16 @@ export function checkQuestion(question: Question, context: GateContext): Violati
     found.push({ rule: "gives-answer-away", message: QUALITY_RULES["gives-answer-away"] });
   }
   if (question.kind === "classify" || question.kind === "reverse-definition") {
+    const answerKey = question.tags.concepts[0];
+    const byStem = conceptsNamedByStem(quotedText(question.prompt), context);
+    // A gloss right after the blank («___ (PersistentVolume, PV)») is the answer's own name.
+    if ((answerKey && byStem.has(answerKey)) || /_{3,}\s*\(/u.test(question.prompt)) {
+      found.push({ rule: "gives-answer-away", message: QUALITY_RULES["gives-answer-away"] });
+    }
     const others = context.matcher
       .findMentions(question.prompt)
-      .filter((mention) => mention.conceptKey !== question.tags.concepts[0]);
-    if (others.length > 0) {
+      .filter((mention) => mention.conceptKey !== answerKey);
+    if (others.length > 0 || [...byStem].some((key) => key !== answerKey)) {
       found.push({
         rule: "names-another-concept",
         message: QUALITY_RULES["names-another-concept"],
