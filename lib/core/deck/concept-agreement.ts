@@ -45,6 +45,10 @@ const GENDERED_WORD = /^\p{L}+(?:л|ла|ло|на|но|ена|ён|ен|ан|я
 /** A word before a noun that shows its gender: «каждая», «этот», «новое», «такая». */
 const GENDERED_BEFORE = /(?:ая|яя|ый|ий|ой|ое|ее|эта|этот|это|каждый)$/u;
 
+const GENDERED_PRONOUNS = new Set(
+  "он она оно его её ее ему ей него неё нее нему ней нём нем".split(" "),
+);
+
 function number(form: string): string {
   return form === "plural" ? "plural" : "singular";
 }
@@ -66,5 +70,13 @@ export function agreementGivesAway(
   if (rest.every((form) => form === first)) return false;
   const before = /(\p{L}+)\s+_{3,}/u.exec(prompt)?.[1] ?? "";
   const after = /_{3,}\s+(\p{L}+)/u.exec(prompt)?.[1] ?? "";
-  return GENDERED_BEFORE.test(before.toLowerCase()) || GENDERED_WORD.test(after.toLowerCase());
+  return (
+    GENDERED_BEFORE.test(before.toLowerCase()) ||
+    GENDERED_WORD.test(after.toLowerCase()) ||
+    // «…сослаться на неё», «ему не нужно»: a pronoun further on may point back at the blank.
+    prompt
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((word) => GENDERED_PRONOUNS.has(word))
+  );
 }

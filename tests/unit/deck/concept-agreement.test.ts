@@ -23,6 +23,9 @@ describe("concept agreement", () => {
     expect(agreementGivesAway("«___ использует ядро.»", vmAndContainer, "ru")).toBe(false);
     expect(agreementGivesAway("«___ отделена гипервизором.»", vmAndContainer, "ru")).toBe(true);
     expect(agreementGivesAway("«Каждая ___ получает ядро.»", vmAndContainer, "ru")).toBe(true);
+    expect(
+      agreementGivesAway("«___ стартует за секунды: ему не нужно ядро.»", vmAndContainer, "ru"),
+    ).toBe(true);
     expect(agreementGivesAway("«___ создаётся из образа.»", ["Контейнер", "Под"], "ru")).toBe(
       false,
     );
