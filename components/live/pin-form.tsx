@@ -5,6 +5,7 @@ import { useState } from "react";
 import { apiErrorOf } from "@/components/api-error";
 import type { Messages } from "@/lib/i18n/locales";
 import { liveErrorMessage } from "./live-errors";
+import { LiveTextField } from "./live-text-field";
 
 /** /live: type the PIN; a right one opens /live/<pin>, a wrong one says so (and is counted). */
 export function PinForm({ t }: { t: Messages["live"] }) {
@@ -37,27 +38,19 @@ export function PinForm({ t }: { t: Messages["live"] }) {
 
   return (
     <form className="live-pin-form" onSubmit={(e) => void submit(e)} noValidate>
-      <label htmlFor="live-pin">{t.pin}</label>
-      <input
+      <LiveTextField
         id="live-pin"
-        name="pin"
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={7}
-        value={pin}
-        onChange={(e) => setPin(e.target.value)}
-        aria-describedby="live-pin-hint"
-        aria-invalid={error ? true : undefined}
-        aria-errormessage={error ? "live-pin-error" : undefined}
+        label={t.pin}
+        hint={t.pinHint}
+        error={error}
+        input={{
+          inputMode: "numeric",
+          autoComplete: "off",
+          maxLength: 7,
+          value: pin,
+          onChange: (e) => setPin(e.target.value),
+        }}
       />
-      <p id="live-pin-hint" className="muted">
-        {t.pinHint}
-      </p>
-      {error && (
-        <p id="live-pin-error" className="field-error" role="alert">
-          {error}
-        </p>
-      )}
       <button type="submit" className="button primary live-big" disabled={busy}>
         {busy ? t.checking : t.enter}
       </button>

@@ -8,6 +8,7 @@ import type { PlayerSnapshot } from "@/lib/core/live/snapshots";
 import { fillMessage, type Messages } from "@/lib/i18n/locales";
 import { liveErrorMessage } from "./live-errors";
 import { timed, useLiveEvents, useSecondsLeft, type Timed } from "./live-hooks";
+import { LiveTextField } from "./live-text-field";
 import { OptionMark, optionClass, optionLetter } from "./option-mark";
 
 type T = Messages["live"];
@@ -109,33 +110,26 @@ function NicknameForm(props: { pin: string; info: PinInfo; t: T; onJoined: () =>
       <h1 id="live-nick-title">{t.nicknameTitle}</h1>
       <p className="muted">{fillMessage(t.deck, { title: info.deckTitle })}</p>
       <form onSubmit={(e) => void join(e)} noValidate className="live-nick-form">
-        <label htmlFor="live-nickname">{t.nickname}</label>
-        <input
+        <LiveTextField
           id="live-nickname"
-          name="nickname"
-          autoComplete="nickname"
-          maxLength={40}
-          value={nickname}
-          onChange={(e) => setNickname(e.target.value)}
-          aria-describedby="live-nickname-hint"
-          aria-invalid={error ? true : undefined}
-          aria-errormessage={error ? "live-nickname-error" : undefined}
-        />
-        <p id="live-nickname-hint" className="muted">
-          {t.nicknameHint}
-        </p>
-        <button
-          type="button"
-          className="button live-big"
-          onClick={() => setNickname(randomNickname(Math.random))}
+          label={t.nickname}
+          hint={t.nicknameHint}
+          error={error}
+          input={{
+            autoComplete: "nickname",
+            maxLength: 40,
+            value: nickname,
+            onChange: (e) => setNickname(e.target.value),
+          }}
         >
-          {t.randomName}
-        </button>
-        {error && (
-          <p id="live-nickname-error" className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+          <button
+            type="button"
+            className="button live-big"
+            onClick={() => setNickname(randomNickname(Math.random))}
+          >
+            {t.randomName}
+          </button>
+        </LiveTextField>
         <button type="submit" className="button primary live-big" disabled={busy}>
           {busy ? t.joining : t.joinButton}
         </button>
