@@ -1,4 +1,4 @@
-import { ApiError } from "@/components/api-error";
+import { ApiError, apiErrorOf } from "@/components/api-error";
 import { fillMessage, type Messages } from "@/lib/i18n/locales";
 
 type T = Messages["live"];
@@ -15,4 +15,31 @@ export function liveErrorMessage(error: unknown, t: T): string {
   if (error.status === 404) return t.errors.not_found;
   if (error.status === 403) return t.errors.forbidden;
   return t.errors.other;
+}
+
+/**
+ * One request of a phone form (the PIN, the nickname): busy meanwhile, `onOk` when it went
+ * through, otherwise what the server refused (or the network) as the form's error.
+ */
+export async function sendLiveForm(options: {
+  send: () => Promise<Response>;
+  onOk: () => void;
+  setBusy: (busy: boolean) => void;
+  setError: (error: string | null) => void;
+  t: T;
+}): Promise<void> {
+  const { send, onOk, setBusy, setError, t } = options;
+  setBusy(true);
+  setError(null);
+  try {
+    const response = await send();
+    if (response.ok) {
+      onOk();
+      return;
+    }
+    setError(liveErrorMessage(await apiErrorOf(response), t));
+  } catch {
+    setError(t.errors.network);
+  }
+  setBusy(false);
 }

@@ -2,9 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiErrorOf } from "@/components/api-error";
 import type { Messages } from "@/lib/i18n/locales";
-import { liveErrorMessage } from "./live-errors";
+import { sendLiveForm } from "./live-errors";
 import { LiveTextField } from "./live-text-field";
 
 /** /live: type the PIN; a right one opens /live/<pin>, a wrong one says so (and is counted). */
@@ -21,19 +20,13 @@ export function PinForm({ t }: { t: Messages["live"] }) {
       setError(t.errors.pin_invalid);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const response = await fetch(`/api/live/pins/${typed}`, { cache: "no-store" });
-      if (response.ok) {
-        router.push(`/live/${typed}`);
-        return;
-      }
-      setError(liveErrorMessage(await apiErrorOf(response), t));
-    } catch {
-      setError(t.errors.network);
-    }
-    setBusy(false);
+    await sendLiveForm({
+      send: () => fetch(`/api/live/pins/${typed}`, { cache: "no-store" }),
+      onOk: () => router.push(`/live/${typed}`),
+      setBusy,
+      setError,
+      t,
+    });
   }
 
   return (

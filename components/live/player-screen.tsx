@@ -6,7 +6,7 @@ import { apiErrorOf } from "@/components/api-error";
 import { randomNickname } from "@/lib/core/live/random-name";
 import type { PlayerSnapshot } from "@/lib/core/live/snapshots";
 import { fillMessage, type Messages } from "@/lib/i18n/locales";
-import { liveErrorMessage } from "./live-errors";
+import { liveErrorMessage, sendLiveForm } from "./live-errors";
 import { timed, useLiveEvents, useSecondsLeft, type Timed } from "./live-hooks";
 import { LiveTextField } from "./live-text-field";
 import { OptionMark, optionClass, optionLetter } from "./option-mark";
@@ -86,23 +86,18 @@ function NicknameForm(props: { pin: string; info: PinInfo; t: T; onJoined: () =>
 
   async function join(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const response = await fetch(`/api/live/pins/${pin}/players`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ nickname }),
-      });
-      if (response.ok) {
-        onJoined();
-        return;
-      }
-      setError(liveErrorMessage(await apiErrorOf(response), t));
-    } catch {
-      setError(t.errors.network);
-    }
-    setBusy(false);
+    await sendLiveForm({
+      send: () =>
+        fetch(`/api/live/pins/${pin}/players`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ nickname }),
+        }),
+      onOk: onJoined,
+      setBusy,
+      setError,
+      t,
+    });
   }
 
   return (
