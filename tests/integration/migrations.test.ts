@@ -6,16 +6,22 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { applyMigrations, migrationsUpToDate } from "@/lib/tooling/prepare-database";
 
-function schemaOf(file: string) {
+/**
+ * Tables and indexes (`type` "table"/"index"), or the triggers, which schema.prisma cannot
+ * describe: the migrations add them to keep derived tables (ReviewTally, AssignmentFirstGood)
+ * in step, and tests/integration/assignment-first-good.test.ts holds them to the answer log.
+ */
+function schemaOf(file: string, objects: "tables" | "triggers" = "tables") {
   const sqlite = new Database(file, { readonly: true });
   try {
     return sqlite
       .prepare(
         `SELECT type, name, tbl_name, sql FROM sqlite_master
          WHERE name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND tbl_name <> '_prisma_migrations'
+           AND (type = 'trigger') = ?
          ORDER BY type, name`,
       )
-      .all()
+      .all(objects === "triggers" ? 1 : 0)
       .map((row) => {
         const r = row as { type: string; name: string; tbl_name: string; sql: string | null };
         return { ...r, sql: (r.sql ?? "").replace(/\s+/g, " ").trim() };
@@ -56,6 +62,20 @@ describe("migrations", () => {
     const expected = schemaOf(fromSchema);
     expect(expected.length).toBeGreaterThan(0);
     expect(schemaOf(migrated)).toEqual(expected);
+    expect(schemaOf(migrated, "triggers").map((t) => `${t.tbl_name}: ${t.name}`)).toEqual([
+      "ReviewLog: AssignmentFirstGood_answer_delete",
+      "ReviewLog: AssignmentFirstGood_answer_insert",
+      "ReviewLog: AssignmentFirstGood_answer_update_new",
+      "ReviewLog: AssignmentFirstGood_answer_update_old",
+      "Assignment: AssignmentFirstGood_assignment_insert",
+      "Assignment: AssignmentFirstGood_assignment_update",
+      "Enrollment: AssignmentFirstGood_enrollment_delete",
+      "Enrollment: AssignmentFirstGood_enrollment_insert",
+      "Enrollment: AssignmentFirstGood_enrollment_update",
+      "ReviewLog: ReviewTally_delete",
+      "ReviewLog: ReviewTally_insert",
+      "ReviewLog: ReviewTally_update",
+    ]);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 

@@ -2,7 +2,6 @@ import { z } from "zod";
 import {
   AssignmentScopeSchema,
   AssignmentTaskSchema,
-  GOOD_RATING,
   deriveClassProgress,
   type Assignment,
   type AssignmentProgress,
@@ -15,7 +14,6 @@ import {
 import { buildInterviewPool } from "@/lib/core/practice/build-interview-pool";
 import { parseDeckDocument } from "@/lib/core/practice/parse-deck-document";
 import { scoreInterview } from "@/lib/core/practice/score-interview";
-import { Rating } from "@/lib/core/study/rating";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { listActiveQuestions } from "../decks/active-questions";
@@ -163,79 +161,43 @@ function enrolledSql(scope: ActivityScope, learnerColumn: Prisma.Sql): Prisma.Sq
         AND ${learnerColumn} = ${scope.learnerId}`;
 }
 
-/** SQLite caps the terms of one compound SELECT (500 by default). */
-const STUDY_QUERIES_PER_STATEMENT = 50;
-
 /**
- * Ratings that meet a study goal (GOOD_RATING and up), as a list: `rating IN (3, 4)` is an
- * equality to SQLite's planner, so it seeks (learnerId, questionId, rating, reviewedAt) for
- * each student and question; with `rating >= 3` it chose the (learnerId, reviewedAt) index
- * and read every answer since the opening from the table.
+ * The study assignments' first Good or Easy answers of the enrolled students since each opened,
+ * from AssignmentFirstGood: the database keeps those rows in step with every answer, enrolment
+ * and assignment change (triggers in the migration `class_progress`), so this reads one row per
+ * student and question answered instead of seeking every student's answers to every question.
+ * Rows of retired questions are skipped. Exported for the query-plan test.
  */
-const GOAL_RATINGS = [Rating.Good, Rating.Easy].filter((rating) => rating >= GOOD_RATING);
-
-/**
- * One study assignment's first Good or Easy answer of each enrolled student to each in-scope
- * question since the opening: per student and question, one MIN over an index range, so the
- * cost grows with students × questions in scope, never with the number of answers. `n` names
- * the assignment by a literal index (exported for the query-plan test).
- */
-export function firstGoodAnswersSql(scope: ActivityScope, assignment: Assignment, n: number) {
-  const { deckId, aspects, kinds } = assignment.scope;
-  const aspectSql =
-    aspects.length > 0 ? Prisma.sql`AND q."aspect" IN (${Prisma.join(aspects)})` : Prisma.empty;
-  const kindSql =
-    kinds.length > 0 ? Prisma.sql`AND q."kind" IN (${Prisma.join(kinds)})` : Prisma.empty;
+export function firstGoodAnswersSql(scope: ActivityScope, assignmentIds: readonly string[]) {
   const learnerSql =
     scope.learnerId === undefined
       ? Prisma.empty
-      : Prisma.sql`AND e."learnerId" = ${scope.learnerId}`;
-  return Prisma.sql`SELECT ${Prisma.raw(String(n))} AS "n", x."learnerId" AS "learnerId",
-      x."questionId" AS "questionId", x."at" AS "at"
-    FROM (
-      SELECT e."learnerId" AS "learnerId", q."id" AS "questionId",
-        (SELECT MIN(r."reviewedAt") FROM "ReviewLog" r
-          WHERE r."learnerId" = e."learnerId" AND r."questionId" = q."id"
-            AND r."rating" IN (${Prisma.join(GOAL_RATINGS)})
-            AND r."reviewedAt" >= ${assignment.openAt}) AS "at"
-      FROM "Enrollment" e, "Question" q
-      WHERE e."classId" = ${scope.classId} ${learnerSql}
-        AND q."deckId" = ${deckId} AND q."retiredAt" IS NULL ${aspectSql} ${kindSql}
-    ) x
-    WHERE x."at" IS NOT NULL`;
+      : Prisma.sql`AND f."learnerId" = ${scope.learnerId}`;
+  return Prisma.sql`SELECT f."assignmentId" AS "assignmentId", f."learnerId" AS "learnerId",
+      f."questionId" AS "questionId", f."at" AS "at"
+    FROM "AssignmentFirstGood" f
+    JOIN "Enrollment" e ON e."classId" = ${scope.classId} AND e."learnerId" = f."learnerId"
+    JOIN "Question" q ON q."id" = f."questionId"
+    WHERE f."assignmentId" IN (${Prisma.join(assignmentIds)}) ${learnerSql}
+      AND q."retiredAt" IS NULL`;
 }
 
 const FirstGoodRowSchema = z.object({
-  n: CountSchema,
+  assignmentId: z.string(),
   learnerId: z.string(),
   questionId: z.string(),
   at: DateSchema,
 });
 
-/** Every study assignment's first Good or Easy answers, the assignments' queries UNION ALL'ed. */
+/** Every study assignment's first Good or Easy answers, in one read. */
 export async function loadFirstGoodAnswers(
   db: Db,
   scope: ActivityScope,
 ): Promise<FirstGoodAnswer[]> {
-  const study = scope.assignments.filter((a) => a.task.kind === "study");
-  const rows: FirstGoodAnswer[] = [];
-  for (let from = 0; from < study.length; from += STUDY_QUERIES_PER_STATEMENT) {
-    const chunk = study.slice(from, from + STUDY_QUERIES_PER_STATEMENT);
-    const selects = chunk.map((assignment, n) => firstGoodAnswersSql(scope, assignment, n));
-    const raw = await db.$queryRaw<unknown[]>(Prisma.join(selects, " UNION ALL "));
-    for (const value of raw) {
-      const row = FirstGoodRowSchema.parse(value);
-      const assignment = chunk[row.n];
-      if (!assignment) throw new Error(`study row names no assignment (${row.n})`);
-      rows.push({
-        assignmentId: assignment.id,
-        learnerId: row.learnerId,
-        questionId: row.questionId,
-        at: row.at,
-      });
-    }
-  }
-  return rows;
+  const study = scope.assignments.filter((a) => a.task.kind === "study").map((a) => a.id);
+  if (study.length === 0) return [];
+  const raw = await db.$queryRaw<unknown[]>(firstGoodAnswersSql(scope, study));
+  return raw.map((value) => FirstGoodRowSchema.parse(value));
 }
 
 /** The decks of these assignments and the earliest opening among them, or null for none. */

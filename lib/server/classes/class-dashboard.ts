@@ -123,8 +123,8 @@ const RatingCountRowSchema = z.object({
 
 /**
  * The enrolled students' review answers to these decks' questions, counted per (student,
- * question, rating) in SQL: grouping on the index's own leading columns reads the covering
- * index (learnerId, questionId, rating, reviewedAt) in order, never the table.
+ * question, rating): ReviewTally holds these counts, kept by triggers on ReviewLog, so this
+ * reads a few rows per student and question instead of every answer.
  */
 export async function loadClassRatingCounts(
   db: Db,
@@ -132,14 +132,13 @@ export async function loadClassRatingCounts(
 ): Promise<LearnerQuestionRatingCount[]> {
   if (options.deckIds.length === 0) return [];
   const raw = await db.$queryRaw<unknown[]>`
-    SELECT r."learnerId" AS "learnerId", r."questionId" AS "questionId", r."rating" AS "rating",
-      COUNT(*) AS "count"
+    SELECT t."learnerId" AS "learnerId", t."questionId" AS "questionId", t."rating" AS "rating",
+      t."count" AS "count"
     FROM "Enrollment" e
-    JOIN "ReviewLog" r ON r."learnerId" = e."learnerId"
+    JOIN "ReviewTally" t ON t."learnerId" = e."learnerId"
     WHERE e."classId" = ${options.classId}
-      AND r."questionId" IN (SELECT q."id" FROM "Question" q
-        WHERE q."deckId" IN (${Prisma.join([...options.deckIds])}))
-    GROUP BY r."learnerId", r."questionId", r."rating"`;
+      AND t."questionId" IN (SELECT q."id" FROM "Question" q
+        WHERE q."deckId" IN (${Prisma.join([...options.deckIds])}))`;
   return raw.map((value) => RatingCountRowSchema.parse(value));
 }
 
