@@ -4,7 +4,7 @@ import { createAuthSession } from "@/lib/server/auth/auth-sessions";
 import { createDb, type Db } from "@/lib/server/db";
 import { BENCH_SECRET } from "./bench-server";
 import { percentile } from "./percentiles";
-import { createRandom } from "./stats-load";
+import { createRandom } from "@/lib/core/practice/random";
 
 const DAY_MS = 86_400_000;
 const CHUNK = 1000;

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { createRandom } from "@/lib/core/practice/random";
 import { createDb, type Db } from "@/lib/server/db";
 import { signLearnerId } from "@/lib/server/learners";
 import { percentile } from "./percentiles";
@@ -8,17 +9,6 @@ const HISTORY_DAYS = 730;
 const CHUNK = 1000;
 const REQUESTS = 20;
 const WARM_UP = 3;
-
-/** Deterministic pseudo-random numbers (mulberry32): the same history on every run. */
-export function createRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One learner with a card for every question and `reviewLogs` answers spread over two years

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Question } from "@/lib/core/deck/types";
+import { createRandom } from "@/lib/core/practice/random";
 import { Rating } from "@/lib/core/study";
 import { mergeGuestIntoUser } from "@/lib/server/auth/accounts";
 import { listClassAssignments, loadFirstGoodAnswers } from "@/lib/server/classes/class-activity";
@@ -8,7 +9,6 @@ import { getDeck } from "@/lib/server/decks/queries";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { submitAnswer } from "@/lib/server/study/submit-answer";
 import { undoAnswer } from "@/lib/server/study/undo-answer";
-import { createRandom } from "../../bench/stats-load";
 import { firstGoodFromLog } from "../setup/first-good-oracle";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
