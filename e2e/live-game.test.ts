@@ -77,6 +77,9 @@ test("a live game: join by PIN, answer, reload mid-question, late answer refused
     await expect(bo.getByRole("textbox", { name: "Ник" })).not.toHaveValue("");
     await bo.getByRole("textbox", { name: "Ник" }).fill("Bo");
     await bo.getByRole("button", { name: "Играть" }).click();
+    // Cy plays signed in, so that after the game the questions can go to her reviews.
+    const cyEmail = newEmail();
+    await register(cy, cyEmail);
     await cy.goto(`/live/${pin}`);
     await cy.getByRole("textbox", { name: "Ник" }).fill("Cy");
     await cy.getByRole("button", { name: "Играть" }).click();
@@ -145,6 +148,30 @@ test("a live game: join by PIN, answer, reload mid-question, late answer refused
     expect(ranking[2]).toBe("Bo");
     await expect(host.locator(".live-podium .live-name")).toHaveText(ranking);
     await expect(ada.getByText(/Ваше место — 1 из 3/)).toBeVisible();
+    // The game is over and its PIN freed; a reload at the podium still shows this phone's place.
+    expect(readValue<string | null>("SELECT pin AS value FROM LiveGame WHERE id = ?", gameId)).toBe(
+      null,
+    );
+    await ada.reload();
+    await expect(ada.getByText(/Ваше место — 1 из 3/)).toBeVisible();
+    expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("404")]);
+    // Only a signed-in player is offered the reviews; Cy adds the two questions she answered,
+    // once (the button goes; a reload offers it again and the server adds nothing more).
+    await expect(ada.getByRole("button", { name: /в мои повторения/ })).toHaveCount(0);
+    await cy.getByRole("button", { name: "Добавить эти вопросы в мои повторения" }).click();
+    await expect(cy.getByText("Добавлено в повторения вопросов: 2.")).toBeVisible();
+    const cyCards = () =>
+      readValue<number>(
+        `SELECT COUNT(*) AS value FROM Card c JOIN Learner l ON l.id = c.learnerId
+         JOIN User u ON u.id = l.userId WHERE u.email = ?`,
+        cyEmail,
+      );
+    expect(cyCards()).toBe(2);
+    await cy.reload();
+    await cy.getByRole("button", { name: "Добавить эти вопросы в мои повторения" }).click();
+    await expect(cy.getByText("Эти вопросы уже в ваших повторениях.")).toBeVisible();
+    expect(cyCards()).toBe(2);
+    expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("404")]);
 
     await host.getByRole("link", { name: "Открыть отчёт" }).click();
     await expect(host.getByRole("heading", { name: "Отчёт о квизе" })).toBeVisible();

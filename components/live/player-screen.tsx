@@ -20,6 +20,27 @@ interface PinInfo {
 }
 
 /**
+ * The game this tab played under a PIN. The PIN is cleared when the game ends, so a reload at
+ * the podium finds no game by it; the tab remembers the id and goes back in with its cookie
+ * (the id alone opens nothing: the player's events need that cookie).
+ */
+const rememberKey = (pin: string) => `poddeck-live-${pin}`;
+function rememberGame(pin: string, gameId: string) {
+  try {
+    sessionStorage.setItem(rememberKey(pin), gameId);
+  } catch {
+    // Storage off (private mode): a reload at the podium then shows the PIN's error.
+  }
+}
+function rememberedGame(pin: string): string | null {
+  try {
+    return sessionStorage.getItem(rememberKey(pin));
+  } catch {
+    return null;
+  }
+}
+
+/**
  * /live/<pin> on a phone. The PIN names the game; a browser that joined before (its HttpOnly
  * cookie) goes straight back in, to whatever screen the game is at, with its score, streak and
  * answer; otherwise it picks a nickname first.
@@ -35,6 +56,12 @@ export function PlayerScreen({ pin, signedIn, t }: { pin: string; signedIn: bool
       try {
         const response = await fetch(`/api/live/pins/${pin}`, { cache: "no-store" });
         if (cancelled) return;
+        const played = rememberedGame(pin);
+        if (response.status === 404 && played) {
+          setInfo({ gameId: played, deckTitle: "", me: null });
+          setJoined(true);
+          return;
+        }
         if (!response.ok) {
           setError(liveErrorMessage(await apiErrorOf(response), t));
           return;
@@ -42,6 +69,7 @@ export function PlayerScreen({ pin, signedIn, t }: { pin: string; signedIn: bool
         const found = (await response.json()) as PinInfo;
         setInfo(found);
         setJoined(found.me !== null);
+        if (found.me !== null) rememberGame(pin, found.gameId);
       } catch {
         if (!cancelled) setError(t.errors.network);
       }
@@ -73,7 +101,11 @@ export function PlayerScreen({ pin, signedIn, t }: { pin: string; signedIn: bool
     );
   }
   if (!joined) {
-    return <NicknameForm pin={pin} info={info} t={t} onJoined={() => setJoined(true)} />;
+    const onJoined = () => {
+      rememberGame(pin, info.gameId);
+      setJoined(true);
+    };
+    return <NicknameForm pin={pin} info={info} t={t} onJoined={onJoined} />;
   }
   return <Game gameId={info.gameId} signedIn={signedIn} t={t} />;
 }
