@@ -240,6 +240,7 @@ export const en: Messages = {
     recalled: "Recalled",
     share: "Share",
     weakest: "Weakest: {aspect} — {share}.",
+    deckRemoved: "deck removed by its author",
     studyWeakest: "Study “{aspect}”",
     intervals: "Intervals of review cards",
     interval: "Interval, days",
@@ -279,6 +280,15 @@ export const en: Messages = {
     sharingSaved: "Sharing saved.",
     sharingFailed: "Sharing was not saved. Choose at least one class.",
     imageLink: "Image: {alt} (open)",
+    delete: "Delete the deck",
+    deleteTitle: "Delete the deck “{title}”?",
+    deleteBody:
+      "The deck disappears for everyone: from the lists, study, tests, interviews and new games, and its address becomes a 404. Learners who studied it: {learners} — their cards and answer history stay in their statistics. Assignments on it: {assignments} — the work done on them is kept, but they can no longer be started. Classes it is shared with: {classes} — the sharing ends. Games already running play to the end. This cannot be undone.",
+    deleteCancel: "Cancel",
+    deleteErrors: {
+      not_found: "This deck is already gone.",
+      unauthorized: "Sign in to delete the deck.",
+    },
   },
   editDeck: {
     title: "Editing: {title}",
@@ -557,6 +567,10 @@ export const en: Messages = {
     starting: "Opening…",
     startLabel: "{action}: {title}",
     startFailed: "Could not start it. Please try again.",
+    deckRemoved:
+      "The author deleted this assignment's deck: it can no longer be started. The work done is kept.",
+    deckRemovedBadge: "deck deleted",
+    deckUnavailable: "an unavailable deck",
     inClass: "Class: {name}",
     homework: "Assignments",
     allAssignments: "All assignments",
