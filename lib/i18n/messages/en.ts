@@ -1,3 +1,5 @@
+import { DOCUMENT_ISSUE_TEXTS } from "@/lib/core/deck/document-error";
+import { QUALITY_RULES } from "@/lib/core/deck/quality-rules";
 import type { Messages } from "./ru";
 
 export const en: Messages = {
@@ -322,6 +324,9 @@ export const en: Messages = {
     saveHint: "You can save after a preview without problems; changed the text? Preview again.",
     saveFailed: "The deck was not saved. Try again.",
     deckLimit: "You already have 100 decks, the most an account may hold.",
+    // The CLI's own English, so both say the same (lib/core/deck/document-error.ts).
+    issues: { ...DOCUMENT_ISSUE_TEXTS },
+    qualityRules: { ...QUALITY_RULES },
   },
   reports: {
     open: "Report a problem",

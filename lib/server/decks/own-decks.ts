@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import {
   decodeDocument,
+  documentIssue,
   DocumentError,
   tryBuildDeck,
   type BuildResult,
@@ -52,9 +53,10 @@ export function buildOwnDeck(
     return {
       ok: false,
       issues: [
-        {
-          message: `the document yields ${built.deck.questions.length} questions; a deck may have at most ${maxQuestions} — split it into two documents`,
-        },
+        documentIssue("too-many-questions", {
+          count: built.deck.questions.length,
+          max: maxQuestions,
+        }),
       ],
     };
   }
