@@ -77,7 +77,7 @@ test("an author deletes their deck: gone from /decks, from the class's student a
     await dialog.getByRole("button", { name: DELETE }).click();
     await expect(page).toHaveURL(/\/decks$/);
     await expect(page.getByRole("link", { name: TITLE })).toHaveCount(0);
-    expect((await page.goto(`/decks/${deckId}`))?.status(), "gone for its author too").toBe(404);
+    expect((await api.get(`/decks/${deckId}`)).status(), "gone for its author too").toBe(404);
     await page.goto(`/classes/${k.classId}`);
     await expect(page.getByTestId("assignment-deck-removed")).toHaveText("колода удалена");
 
@@ -85,7 +85,7 @@ test("an author deletes their deck: gone from /decks, from the class's student a
     await student.goto("/decks");
     await expect(student.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(student.getByRole("link", { name: TITLE })).toHaveCount(0);
-    expect((await student.goto(`/decks/${deckId}`))?.status()).toBe(404);
+    expect((await context.request.get(`/decks/${deckId}`)).status()).toBe(404);
     const study = await context.request.get(`/api/study?deck=${encodeURIComponent(deckId)}`);
     expect((await study.json()).card).toBeNull();
     await student.goto(`/classes/${k.classId}`);
