@@ -2,13 +2,15 @@ import fs from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import type { ClassRow, ClassWorld } from "./authorization-classes";
 import { expect } from "./fixtures";
+import { captureAction, replay, type CapturedAction } from "./server-actions";
 import { countRows, readValue } from "./test-database";
 
 /*
- * Authorization rows of own decks (save, edit, share), tried by an anonymous visitor, a student
+ * Authorization rows of own decks (save, share, edit, delete), tried by an anonymous visitor, a student
  * of another class, another teacher and the deck's author. They share one class world (the
  * author is its owner teacher; `student` is enrolled in the author's class), so authorization.test.ts
- * runs them in one test, in this order: the first row saves the deck the others use.
+ * runs them in one test, in this order: the first row saves the deck the others use, the last
+ * deletes it.
  */
 
 const DOCUMENT = fs.readFileSync("tests/fixtures/documents/vm-vs-container.en.md");
@@ -41,6 +43,24 @@ const sharesOf = (deckId: string) =>
   countRows("SELECT count(*) AS n FROM DeckShare WHERE deckId = ?", deckId);
 const pageStatus = async (api: APIRequestContext, deckId: string) =>
   (await api.get(`/decks/${deckId}`)).status();
+const deletedAtOf = (deckId: string) =>
+  readValue<string | null>("SELECT deletedAt AS value FROM Deck WHERE id = ?", deckId);
+
+/** The author's "delete the deck" as their browser sends it, confirmed in the dialog. */
+async function captureDeleteDeck(w: ClassWorld): Promise<CapturedAction> {
+  const page = w.owner.page;
+  await page.goto(`/decks/${deckOf(w)}`);
+  return captureAction(page, async () => {
+    await page.getByRole("button", { name: "Удалить колоду" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Удалить колоду" }).click();
+  });
+}
+
+/** The same request naming another deck: the id is a plain form field of the body. */
+function naming(action: CapturedAction, from: string, to: string): CapturedAction {
+  const body = Buffer.from(action.body.toString("latin1").split(from).join(to), "latin1");
+  return { ...action, body };
+}
 
 /** The author's private deck, saved by the first row. */
 const authorDeck = new WeakMap<ClassWorld, string>();
@@ -128,6 +148,37 @@ export const DECK_ROWS: ClassRow[] = [
       expect(response.status()).toBe(200);
       expect((await response.json()).ok).toBe(true);
       expect(sourceOf(deckOf(w))).toBe(EDITED.toString("utf8"));
+    },
+  },
+  {
+    target: "action app/decks/[deckId]/actions.ts#deleteDeckAction",
+    anonymous: async (w) => {
+      await replay(w.anonymous, await captureDeleteDeck(w));
+      expect(deletedAtOf(deckOf(w))).toBeNull();
+    },
+    otherStudent: async (w) => {
+      const action = await captureDeleteDeck(w);
+      await replay(w.otherStudent.api, action);
+      // Seeing a deck (a student of the class it is shared with) is not deleting it.
+      await replay(w.student.api, action);
+      expect(deletedAtOf(deckOf(w))).toBeNull();
+      expect(await pageStatus(w.student.api, deckOf(w))).toBe(200);
+    },
+    otherTeacher: async (w) => {
+      await replay(w.otherTeacher.api, await captureDeleteDeck(w));
+      expect(deletedAtOf(deckOf(w))).toBeNull();
+      // Nor may the author name a built-in deck instead of their own.
+      const builtIn = "containers-vs-pods.en";
+      await replay(w.owner.api, naming(await captureDeleteDeck(w), deckOf(w), builtIn));
+      expect([deletedAtOf(builtIn), deletedAtOf(deckOf(w))]).toEqual([null, null]);
+      expect(await pageStatus(w.anonymous, builtIn)).toBe(200);
+    },
+    owner: async (w) => {
+      await replay(w.owner.api, await captureDeleteDeck(w));
+      expect(deletedAtOf(deckOf(w))).not.toBeNull();
+      expect(sharesOf(deckOf(w))).toBe(0);
+      expect(await pageStatus(w.owner.api, deckOf(w)), "gone for its author too").toBe(404);
+      expect(await pageStatus(w.student.api, deckOf(w))).toBe(404);
     },
   },
 ];

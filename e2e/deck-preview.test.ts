@@ -131,3 +131,22 @@ test("the preview route refuses what it must: 413 over 256 KB unread, 415 for a 
   });
   expect(ok.status()).toBe(200);
 });
+
+test("a Russian reader sees the parser's problem in Russian, with its line", async ({ page }) => {
+  await register(page, newEmail());
+  await page.goto("/decks/new");
+  const lines = SEED.split("\n");
+  const isolation = lines.findIndex((l) => l.startsWith("- **Isolation:**"));
+  const broken = [
+    ...lines.slice(0, isolation + 1),
+    lines[isolation],
+    ...lines.slice(isolation + 1),
+  ];
+  await page.getByLabel("Документ (markdown)").fill(broken.join("\n"));
+  await page.getByRole("button", { name: "Показать, что получится" }).click();
+  const problem = page.getByTestId("document-problems").getByRole("listitem").first();
+  // The same problem the CLI reports (code, names, lines), worded in the reader's language.
+  await expect(problem).toHaveText(
+    `Строка ${isolation + 2}: аспект «Isolation» понятия «Container» указан дважды (впервые — в строке ${isolation + 1})`,
+  );
+});

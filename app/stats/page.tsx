@@ -181,8 +181,11 @@ export default async function StatsPage() {
         <p className="muted small">{s.masteryNote}</p>
         {stats.mastery.map((deck) => (
           <div key={deck.deckId} className="mastery-deck" data-testid={`mastery-${deck.deckId}`}>
-            <h3>{deck.title}</h3>
-            {deck.weakestAspect && (
+            <h3>
+              {deck.title}
+              {deck.removed && <span className="badge">{s.deckRemoved}</span>}
+            </h3>
+            {deck.weakestAspect && !deck.removed && (
               <p className="weakest">
                 {formatMessage(s.weakest, {
                   aspect: deck.weakestAspect.title,

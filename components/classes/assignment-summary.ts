@@ -34,7 +34,8 @@ export function describeAssignment(
     ...assignment.scope.kinds.map((kind: QuestionKind) => kindNames[kind]),
   ];
   const scope = parts.length > 0 ? `: ${parts.join(", ")}` : "";
-  const deckTitle = deck?.title ?? assignment.scope.deckId;
+  // A deck the viewer no longer sees (deleted, or made private): never its bare id.
+  const deckTitle = deck?.title ?? t.deckUnavailable;
   const { task } = assignment;
   switch (task.kind) {
     case "study":

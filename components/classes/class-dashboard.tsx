@@ -308,7 +308,11 @@ export function MissedQuestions({
                 })}
               </p>
               <blockquote className="source-quote">{q.quote}</blockquote>
-              <Link href={questionHref(q.deckId, q.questionId)}>{d.openQuestion}</Link>
+              {dashboard.removedDeckIds.includes(q.deckId) ? (
+                <span className="badge">{t.deckRemovedBadge}</span>
+              ) : (
+                <Link href={questionHref(q.deckId, q.questionId)}>{d.openQuestion}</Link>
+              )}
             </li>
           ))}
         </ol>

@@ -146,6 +146,13 @@ function AssignmentItem({
 
 function StartAction({ item, t }: { item: StudentAssignment; t: Messages["classes"] }) {
   const { assignment, resume } = item;
+  if (item.deckRemoved) {
+    return (
+      <p className="muted small" data-testid="assignment-deck-removed">
+        {t.deckRemoved}
+      </p>
+    );
+  }
   const title = assignment.title;
   const label = (action: string) => fillMessage(t.startLabel, { action, title });
   if (resume) {

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import type { DeckPreview, DocumentIssue, PreviewResult, QuestionKind } from "@/lib/core/deck";
+import { documentIssueText } from "@/lib/i18n/document-issue-text";
 import { fillMessage, type Messages } from "@/lib/i18n/locales";
 import { apiErrorOf, rateLimitNotice } from "@/components/api-error";
 
@@ -254,7 +255,7 @@ function Problems({
                 {": "}
               </>
             )}
-            {issue.message}
+            {documentIssueText(issue, t.issues)}
           </li>
         ))}
       </ul>
@@ -307,7 +308,7 @@ function PreviewSummary({
           <ul>
             {dropped.byRule.map(({ rule, count, description }) => (
               <li key={rule}>
-                {description} ({count})
+                {t.qualityRules[rule] ?? description} ({count})
               </li>
             ))}
           </ul>

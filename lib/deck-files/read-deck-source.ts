@@ -5,7 +5,7 @@ import type { ConceptFormsTable } from "@/lib/core/deck/concept-forms";
 import type { ParseDocumentOptions } from "@/lib/core/deck/parse-document";
 import type { SetAsideNote } from "@/lib/core/deck/types";
 import { decodeDocument } from "@/lib/core/deck/decode-document";
-import { DocumentError } from "@/lib/core/deck/document-error";
+import { documentIssue, DocumentError } from "@/lib/core/deck/document-error";
 import { MAX_DOCUMENT_BYTES } from "@/lib/core/deck/parse-document";
 
 /** What the core needs to build a deck from a `<name>.md` file and its optional sidecar. */
@@ -61,24 +61,24 @@ function formsPathFor(markdownPath: string): string {
   return markdownPath.replace(/\.md$/i, "") + ".forms.json";
 }
 
-function readText(file: string, what: string): string {
+function readText(file: string): string {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new DocumentError("unreadable", [
-      { message: `cannot read ${what} ${file}: no such file` },
-    ]);
+    throw new DocumentError("unreadable", [documentIssue("file-missing", { file })]);
   }
   if (!stat.isFile()) {
-    throw new DocumentError("unreadable", [{ message: `cannot read ${what} ${file}: not a file` }]);
+    throw new DocumentError("unreadable", [documentIssue("not-a-file", { file })]);
   }
   // Refuse before reading: a huge file must not be loaded into memory at all.
   if (stat.size > MAX_DOCUMENT_BYTES) {
     throw new DocumentError("too-large", [
-      {
-        message: `${file} is ${(stat.size / (1024 * 1024)).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`,
-      },
+      documentIssue("file-too-large", {
+        file,
+        size: `${(stat.size / (1024 * 1024)).toFixed(1)} MB`,
+        limit: `${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`,
+      }),
     ]);
   }
   let bytes: Buffer;
@@ -86,7 +86,7 @@ function readText(file: string, what: string): string {
     bytes = fs.readFileSync(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DocumentError("unreadable", [{ message: `cannot read ${what} ${file}: ${reason}` }]);
+    throw new DocumentError("unreadable", [documentIssue("file-unreadable", { file, reason })]);
   }
   // Decoded as strictly as an upload, so the CLI and the web preview report the same problems.
   return decodeDocument(bytes);
@@ -95,26 +95,29 @@ function readText(file: string, what: string): string {
 /** An optional JSON sidecar of a document, checked against its schema. */
 function readSidecar<S extends z.ZodType>(
   file: string,
-  what: string,
   code: "bad-forms" | "bad-notes",
   schema: S,
 ): z.output<S> | undefined {
   if (!fs.existsSync(file)) return undefined;
-  const text = readText(file, what);
+  const text = readText(file);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DocumentError(code, [{ message: `${file} is not valid JSON: ${reason}` }]);
+    throw new DocumentError(code, [documentIssue("sidecar-not-json", { file, reason })]);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new DocumentError(
       code,
-      parsed.error.issues.map((issue) => ({
-        message: `${file}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`,
-      })),
+      parsed.error.issues.map((issue) =>
+        documentIssue("sidecar-invalid", {
+          file,
+          path: issue.path.length > 0 ? `${issue.path.join(".")}: ` : "",
+          problem: issue.message,
+        }),
+      ),
     );
   }
   return parsed.data;
@@ -125,17 +128,15 @@ function readSidecar<S extends z.ZodType>(
  * DocumentError.
  */
 export function readDeckSource(markdownPath: string): DeckSource {
-  const markdown = readText(markdownPath, "document");
+  const markdown = readText(markdownPath);
   const base = markdownPath.replace(/\.md$/i, "");
   const forms: ConceptFormsTable | undefined = readSidecar(
     formsPathFor(markdownPath),
-    "forms file",
     "bad-forms",
     ConceptFormsTableSchema,
   );
   const setAside: SetAsideNote[] | undefined = readSidecar(
     `${base}.notes.json`,
-    "notes file",
     "bad-notes",
     NotesSchema,
   )?.setAside;

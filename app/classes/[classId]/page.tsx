@@ -143,6 +143,11 @@ function TeacherView({
 }) {
   const { k, assignments, roster } = dashboard;
   const c = t.classes;
+  // A deck deleted since it was assigned is no longer listed; its title still names it here.
+  const deckNames = new Map(decks);
+  for (const id of dashboard.removedDeckIds) {
+    deckNames.set(id, { title: dashboard.deckTitles[id] ?? id, aspects: new Map() });
+  }
   const d = c.dashboard;
   const code = formatJoinCode(k.joinCode);
   const link = `${origin}/join/${code}`;
@@ -234,7 +239,17 @@ function TeacherView({
                         {a.title}
                       </Link>
                     </th>
-                    <td>{describeAssignment(a, decks, c, t.study.kinds)}</td>
+                    <td>
+                      {describeAssignment(a, deckNames, c, t.study.kinds)}
+                      {dashboard.removedDeckIds.includes(a.scope.deckId) && (
+                        <>
+                          {" "}
+                          <span className="badge" data-testid="assignment-deck-removed">
+                            {c.deckRemovedBadge}
+                          </span>
+                        </>
+                      )}
+                    </td>
                     <td>{formatDueAbsolute(a.openAt, locale, k.timeZone)}</td>
                     <td>{formatDueAbsolute(a.dueAt, locale, k.timeZone)}</td>
                   </tr>

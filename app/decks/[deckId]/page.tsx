@@ -7,11 +7,16 @@ import { getMessages } from "@/lib/i18n/server";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { db } from "@/lib/server/db";
 import { getDeck } from "@/lib/server/decks/queries";
-import { getOwnDeck, UPLOADED_SOURCE_PATH } from "@/lib/server/decks/own-decks";
+import {
+  getDeckDeletionImpact,
+  getOwnDeck,
+  UPLOADED_SOURCE_PATH,
+} from "@/lib/server/decks/own-decks";
 import { listTeacherClasses } from "@/lib/server/classes/class-queries";
 import { deckViewer } from "@/lib/server/learners";
 import { fillMessage } from "@/lib/i18n/locales";
 import { DeckSharing } from "@/components/decks/deck-sharing";
+import { DeckDeleteSection } from "@/components/decks/deck-delete-section";
 
 export const dynamic = "force-dynamic";
 
@@ -142,6 +147,17 @@ export default async function DeckPage({ params }: Props) {
           }),
         }}
       />
+      {own && (
+        <DeckDeleteSection
+          deckId={deck.summary.id}
+          title={deck.summary.title}
+          impact={await getDeckDeletionImpact(db, {
+            userId: viewer.userId!,
+            deckId: deck.summary.id,
+          })}
+          t={t.decks}
+        />
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { DocumentError } from "./document-error";
+import { documentIssue, DocumentError } from "./document-error";
 import { generateQuestions, type DroppedQuestion } from "./generate-questions";
 import { parseComparisonDocument, type ParseDocumentOptions } from "./parse-document";
 import type { AspectKey, ComparisonDocument, DeckSummary, Question, QuestionKind } from "./types";
@@ -43,7 +43,7 @@ export function buildDeck(markdown: string, options: ParseDocumentOptions): Buil
   } catch (error) {
     // A generator bug must not take the caller down with a stray TypeError.
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DocumentError("internal", [{ message: `unexpected generator failure: ${reason}` }]);
+    throw new DocumentError("internal", [documentIssue("generator-failure", { reason })]);
   }
   const { questions, dropped } = generated;
   return { document, summary: summarizeDeck(document, questions), questions, dropped };

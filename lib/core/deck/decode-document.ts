@@ -1,4 +1,4 @@
-import { DocumentError } from "./document-error";
+import { documentIssue, DocumentError } from "./document-error";
 
 /** What a document must be to be read: every byte valid UTF-8, no NUL; a BOM and CRLF are fine. */
 export function decodeDocument(bytes: Uint8Array): string {
@@ -8,21 +8,17 @@ export function decodeDocument(bytes: Uint8Array): string {
   } catch {
     const at = firstInvalidUtf8(bytes);
     throw new DocumentError("not-text", [
-      {
-        message:
-          `the file is not UTF-8 text (invalid byte 0x${bytes[at]!.toString(16).padStart(2, "0")} ` +
-          "at this line): save it as UTF-8, or paste its text instead",
-        line: lineAt(bytes, at),
-      },
+      documentIssue(
+        "not-utf8",
+        { byte: `0x${bytes[at]!.toString(16).padStart(2, "0")}` },
+        lineAt(bytes, at),
+      ),
     ]);
   }
   const nul = text.indexOf("\u0000");
   if (nul >= 0) {
     throw new DocumentError("not-text", [
-      {
-        message: "the file contains NUL bytes: it looks like a binary file, not markdown",
-        line: text.slice(0, nul).split("\n").length,
-      },
+      documentIssue("nul-bytes", {}, text.slice(0, nul).split("\n").length),
     ]);
   }
   // Line numbers in messages must match what the author's editor shows for a CRLF file too.

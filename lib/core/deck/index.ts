@@ -4,10 +4,15 @@ export type { ConceptFormsEntry, ConceptFormsTable } from "./concept-forms";
 export { decodeDocument } from "./decode-document";
 export { detectLanguage } from "./detect-language";
 export {
+  DOCUMENT_ISSUE_CODES,
+  DOCUMENT_ISSUE_TEXTS,
+  documentIssue,
   DocumentError,
+  fillIssueText,
   formatDocumentIssue,
   type DocumentErrorCode,
   type DocumentIssue,
+  type DocumentIssueCode,
 } from "./document-error";
 export { generateQuestions, type DroppedQuestion } from "./generate-questions";
 export { QUALITY_RULES, checkQuestion, type QualityRule } from "./quality-gate";

@@ -1,7 +1,7 @@
 import type { Table } from "mdast";
 import { resolveAspectKey } from "./aspect-keys";
 import type { ConceptMatcher } from "./concept-matcher";
-import { DocumentError, type DocumentIssue } from "./document-error";
+import { documentIssue, DocumentError, type DocumentIssue } from "./document-error";
 import {
   cleanLabel,
   lineOf,
@@ -94,10 +94,13 @@ function attributeSubItems(
   const unknown: DocumentIssue[] = [];
   prefixes.forEach((prefix, index) => {
     if (prefix.conceptKey === null && prefix.unknownName && (anyExplicit || !countMatches)) {
-      unknown.push({
-        line: subItems[index]?.line,
-        message: `"${prefix.unknownName}" under "${aspectTitle}" is not one of the concepts (${conceptNames(concepts)})`,
-      });
+      unknown.push(
+        documentIssue(
+          "unknown-concept",
+          { name: prefix.unknownName, aspect: aspectTitle, concepts: conceptNames(concepts) },
+          subItems[index]?.line,
+        ),
+      );
     }
   });
   if (unknown.length > 0) throw new DocumentError("unknown-concept", unknown);
@@ -119,7 +122,7 @@ function attributeSubItems(
       return;
     }
     if (!prefix.text) {
-      issues.push({ line: item.line, message: `a sub-item of "${aspectTitle}" has no text` });
+      issues.push(documentIssue("empty-sub-item", { aspect: aspectTitle }, item.line));
       return;
     }
     const statements = byConcept.get(conceptKey) ?? [];
@@ -132,16 +135,29 @@ function attributeSubItems(
     byConcept.set(conceptKey, statements);
   });
   if (unattributed.length > 0) {
-    issues.push({
-      line: aspectLine,
-      message: `cannot tell which concept the sub-items of "${aspectTitle}" on ${unattributed.length > 1 ? "lines" : "line"} ${unattributed.join(", ")} are about: start each with a concept name ("${concepts[0]?.name ?? "Name"} — …") or give exactly one sub-item per concept, in the order of the concept sections (${concepts.length} concepts: ${conceptNames(concepts)}; ${subItems.length} sub-items)`,
-    });
+    issues.push(
+      documentIssue(
+        "unattributed-sub-items",
+        {
+          aspect: aspectTitle,
+          lines: unattributed.join(", "),
+          example: concepts[0]?.name ?? "Name",
+          conceptCount: concepts.length,
+          concepts: conceptNames(concepts),
+          subItemCount: subItems.length,
+        },
+        aspectLine,
+      ),
+    );
   }
   if (subItems.length === 0) {
-    issues.push({
-      line: aspectLine,
-      message: `aspect "${aspectTitle}" has no sub-items: expected one sub-item per concept (${conceptNames(concepts)})`,
-    });
+    issues.push(
+      documentIssue(
+        "no-sub-items",
+        { aspect: aspectTitle, concepts: conceptNames(concepts) },
+        aspectLine,
+      ),
+    );
   }
   if (issues.length > 0) throw new DocumentError("difference-attribution", issues);
   return byConcept;
@@ -181,10 +197,9 @@ function readTableAspects(
   columns.slice(1).forEach((name) => {
     const conceptKey = matcher.matchWholePhrase(name);
     if (conceptKey === null && name.trim()) {
-      unknown.push({
-        line: lineOf(header),
-        message: `table column "${name}" is not one of the concepts (${conceptNames(concepts)})`,
-      });
+      unknown.push(
+        documentIssue("unknown-column", { name, concepts: conceptNames(concepts) }, lineOf(header)),
+      );
     }
     columnConcepts.push(conceptKey);
   });
@@ -223,13 +238,8 @@ export function parseDifferences(input: {
     const first = sections[0];
     throw new DocumentError("no-differences", [
       first
-        ? {
-            line: first.line,
-            message: `the differences section "${first.title}" has no aspects: expected a numbered list of "**Aspect:**" items, each with one sub-item per concept`,
-          }
-        : {
-            message: `no differences section found after the concept sections (which end on line ${input.conceptsEndLine}): expected a heading such as "### Key differences" followed by a numbered list of "**Aspect:**" items, each with one sub-item per concept`,
-          },
+        ? documentIssue("empty-differences", { title: first.title }, first.line)
+        : documentIssue("no-differences", { conceptsEnd: input.conceptsEndLine }),
     ]);
   }
   const seen = new Map<AspectKey, number>();
@@ -239,10 +249,9 @@ export function parseDifferences(input: {
     const key = resolveAspectKey(aspect.title);
     const firstLine = seen.get(key);
     if (firstLine !== undefined) {
-      duplicates.push({
-        line: aspect.line,
-        message: `difference aspect "${aspect.title}" is given twice (first on line ${firstLine})`,
-      });
+      duplicates.push(
+        documentIssue("duplicate-difference", { aspect: aspect.title, firstLine }, aspect.line),
+      );
       continue;
     }
     seen.set(key, aspect.line);

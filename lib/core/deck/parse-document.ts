@@ -12,7 +12,7 @@ import {
 } from "./concept-forms";
 import { ConceptMatcher } from "./concept-matcher";
 import { detectLanguage } from "./detect-language";
-import { DocumentError, type DocumentIssue } from "./document-error";
+import { documentIssue, DocumentError, type DocumentIssue } from "./document-error";
 import { containsWords, isSameWordForm, normalizeText, splitWords } from "./normalize-text";
 import { parseDifferences, type DifferenceSection } from "./parse-differences";
 import {
@@ -129,28 +129,22 @@ function formatSize(bytes: number): string {
 
 function checkInput(markdown: unknown): string {
   if (typeof markdown !== "string") {
-    throw new DocumentError("not-text", [{ message: "the document is not text" }]);
+    throw new DocumentError("not-text", [documentIssue("not-a-string", {})]);
   }
   const bytes = utf8Length(markdown);
   if (bytes > MAX_DOCUMENT_BYTES) {
     throw new DocumentError("too-large", [
-      {
-        message: `the document is ${formatSize(bytes)}; the limit is ${formatSize(MAX_DOCUMENT_BYTES)}`,
-      },
+      documentIssue("too-large", {
+        size: formatSize(bytes),
+        limit: formatSize(MAX_DOCUMENT_BYTES),
+      }),
     ]);
   }
   if (markdown.includes("\u0000")) {
-    throw new DocumentError("not-text", [
-      { message: "the document contains NUL bytes: it looks like a binary file, not markdown" },
-    ]);
+    throw new DocumentError("not-text", [documentIssue("nul-bytes", {})]);
   }
   if (markdown.trim() === "") {
-    throw new DocumentError("empty", [
-      {
-        message:
-          "the document is empty: expected a comparison with a section per concept and a differences section",
-      },
-    ]);
+    throw new DocumentError("empty", [documentIssue("empty", {})]);
   }
   return markdown.replace(/^\uFEFF/, "");
 }
@@ -413,10 +407,9 @@ function buildConcepts(
     const normalizedName = normalizeText(heading.name);
     const firstLine = seenNames.get(normalizedName);
     if (firstLine !== undefined) {
-      issues.push({
-        line: section.line,
-        message: `concept "${heading.name}" has a second section (the first is on line ${firstLine})`,
-      });
+      issues.push(
+        documentIssue("duplicate-concept", { concept: heading.name, firstLine }, section.line),
+      );
       continue;
     }
     seenNames.set(normalizedName, section.line);
@@ -462,18 +455,20 @@ function buildFacts(
       const aspect = resolveAspectKey(item.label);
       const firstLine = seen.get(aspect);
       if (firstLine !== undefined) {
-        duplicates.push({
-          line: item.line,
-          message: `aspect "${item.label}" of "${concept.name}" is given twice (first on line ${firstLine})`,
-        });
+        duplicates.push(
+          documentIssue(
+            "duplicate-aspect",
+            { aspect: item.label, concept: concept.name, firstLine },
+            item.line,
+          ),
+        );
         continue;
       }
       seen.set(aspect, item.line);
       if (!item.text) {
-        empty.push({
-          line: item.line,
-          message: `aspect "${item.label}" of "${concept.name}" has no text after its label`,
-        });
+        empty.push(
+          documentIssue("empty-aspect", { aspect: item.label, concept: concept.name }, item.line),
+        );
         continue;
       }
       facts.push({
@@ -534,20 +529,12 @@ function parseOrThrow(input: unknown, options: ParseDocumentOptions): Comparison
   );
   const roles = assignRoles(sections, language);
   if (roles.concepts.length === 0) {
-    throw new DocumentError("no-concepts", [
-      {
-        message:
-          'no concept sections found: expected a heading per concept (e.g. "### Container") followed by a list of "**Aspect:** text" items',
-      },
-    ]);
+    throw new DocumentError("no-concepts", [documentIssue("no-concepts", {})]);
   }
   if (roles.concepts.length === 1) {
     const only = roles.concepts[0];
     throw new DocumentError("single-concept", [
-      {
-        line: only?.line,
-        message: `only one concept section found ("${only?.title ?? ""}"): a comparison needs at least two`,
-      },
+      documentIssue("single-concept", { title: only?.title ?? "" }, only?.line),
     ]);
   }
   const concepts = buildConcepts(roles.concepts, language, options.forms, toString(root));
@@ -582,9 +569,7 @@ function checkSetAside(notes: readonly SetAsideNote[], markdown: string): SetAsi
   if (stale.length > 0) {
     throw new DocumentError(
       "stale-note",
-      stale.map((note) => ({
-        message: `the notes set aside "${note.quote}", which the document does not say`,
-      })),
+      stale.map((note) => documentIssue("stale-note", { quote: note.quote })),
     );
   }
   return [...notes];
@@ -603,6 +588,6 @@ export function parseComparisonDocument(
   } catch (error) {
     if (error instanceof DocumentError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DocumentError("internal", [{ message: `unexpected parser failure: ${reason}` }]);
+    throw new DocumentError("internal", [documentIssue("parser-failure", { reason })]);
   }
 }

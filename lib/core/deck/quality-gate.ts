@@ -4,7 +4,10 @@ import { agreementGivesAway } from "./concept-agreement";
 import { clozeProblem } from "./generate-claim-questions";
 import { roots } from "./generate-group-questions";
 import { containsWords, normalizeText, splitWords } from "./normalize-text";
+import { QUALITY_RULES, type QualityRule } from "./quality-rules";
 import type { ComparisonDocument, Question } from "./types";
+
+export { QUALITY_RULES, type QualityRule };
 
 /**
  * The quality gate: every generated question is checked against the rules in
@@ -12,25 +15,6 @@ import type { ComparisonDocument, Question } from "./types";
  * make such questions in the first place; the gate is the independent second check, and the
  * property test runs it over every fixture document.
  */
-
-export const QUALITY_RULES = {
-  "gives-answer-away": "the prompt names or contains its own answer",
-  "names-another-concept":
-    "a “which concept?” prompt names another concept: elimination answers it",
-  "agreement-gives-answer-away":
-    "the options differ in number or gender, so the words around the blank name the answer",
-  "blanked-option": "an option has a blank in it",
-  "duplicate-options": "two options say the same thing, or the key is not among the options",
-  "distractor-names-concept": "a wrong option names the concept the question asks about",
-  "not-a-sentence": "a true/false statement is not a full sentence that can stand alone",
-  "inverted-containment": "a false statement puts the holder inside what it holds",
-  "poor-cloze-blank": "the blank is after “e.g.”, a bracketed gloss, the platform or a concept",
-  "no-contrast-first": "the model answer does not open with the contrast in one sentence",
-  "repeated-label": "the model answer repeats a label («Контейнер: Контейнер — …»)",
-  "matching-by-words": "a matching pair can be solved by a shared word",
-} as const;
-
-export type QualityRule = keyof typeof QUALITY_RULES;
 
 export interface Violation {
   rule: QualityRule;

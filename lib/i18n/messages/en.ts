@@ -1,3 +1,5 @@
+import { DOCUMENT_ISSUE_TEXTS } from "@/lib/core/deck/document-error";
+import { QUALITY_RULES } from "@/lib/core/deck/quality-rules";
 import type { Messages } from "./ru";
 
 export const en: Messages = {
@@ -240,6 +242,7 @@ export const en: Messages = {
     recalled: "Recalled",
     share: "Share",
     weakest: "Weakest: {aspect} — {share}.",
+    deckRemoved: "deck removed by its author",
     studyWeakest: "Study “{aspect}”",
     intervals: "Intervals of review cards",
     interval: "Interval, days",
@@ -279,6 +282,15 @@ export const en: Messages = {
     sharingSaved: "Sharing saved.",
     sharingFailed: "Sharing was not saved. Choose at least one class.",
     imageLink: "Image: {alt} (open)",
+    delete: "Delete the deck",
+    deleteTitle: "Delete the deck “{title}”?",
+    deleteBody:
+      "The deck disappears for everyone: from the lists, study, tests, interviews and new games, and its address becomes a 404. Learners who studied it: {learners} — their cards and answer history stay in their statistics. Assignments on it: {assignments} — the work done on them is kept, but they can no longer be started. Classes it is shared with: {classes} — the sharing ends. Games already running play to the end. This cannot be undone.",
+    deleteCancel: "Cancel",
+    deleteErrors: {
+      not_found: "This deck is already gone.",
+      unauthorized: "Sign in to delete the deck.",
+    },
   },
   editDeck: {
     title: "Editing: {title}",
@@ -312,6 +324,9 @@ export const en: Messages = {
     saveHint: "You can save after a preview without problems; changed the text? Preview again.",
     saveFailed: "The deck was not saved. Try again.",
     deckLimit: "You already have 100 decks, the most an account may hold.",
+    // The CLI's own English, so both say the same (lib/core/deck/document-error.ts).
+    issues: { ...DOCUMENT_ISSUE_TEXTS },
+    qualityRules: { ...QUALITY_RULES },
   },
   reports: {
     open: "Report a problem",
@@ -557,6 +572,10 @@ export const en: Messages = {
     starting: "Opening…",
     startLabel: "{action}: {title}",
     startFailed: "Could not start it. Please try again.",
+    deckRemoved:
+      "The author deleted this assignment's deck: it can no longer be started. The work done is kept.",
+    deckRemovedBadge: "deck deleted",
+    deckUnavailable: "an unavailable deck",
     inClass: "Class: {name}",
     homework: "Assignments",
     allAssignments: "All assignments",

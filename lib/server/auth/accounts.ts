@@ -293,7 +293,8 @@ export async function exportMyData(db: Db, options: { userId: string }) {
           },
         },
       },
-      // Decks the user saved from their own documents, with the documents themselves.
+      // Decks the user saved from their own documents, with the documents themselves; a deleted
+      // one too (with when), since its row is still held.
       decks: {
         orderBy: { createdAt: "asc" },
         select: {
@@ -303,6 +304,7 @@ export async function exportMyData(db: Db, options: { userId: string }) {
           sourceMarkdown: true,
           createdAt: true,
           editedAt: true,
+          deletedAt: true,
           shares: { select: { classId: true } },
         },
       },

@@ -18,7 +18,7 @@ import {
  * The study session a study assignment's button opens (/study?assignment=<id>): exactly its
  * deck, aspects and kinds, and only the questions still short of its goal, without the daily
  * new-card limit (why: buildStudyQueue). Only a student enrolled in the assignment's class
- * reaches it; anyone else gets a 404, like an unknown id.
+ * reaches it, while its deck is not deleted; anyone else gets a 404, like an unknown id.
  */
 
 export interface AssignmentGoal {
@@ -45,6 +45,8 @@ export async function getStudentStudyAssignment(
           id: options.assignmentId,
           kind: "study",
           class: { enrollments: { some: { learnerId: options.learnerId } } },
+          // A deleted deck has nothing left to study: its assignment says so on /classes.
+          deck: { deletedAt: null },
         },
         select: { ...assignmentSelect, class: { select: { id: true, name: true } } },
       })

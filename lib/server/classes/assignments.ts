@@ -18,7 +18,7 @@ import {
   type ResumeTarget,
 } from "@/lib/core/classes/student-assignments";
 import type { Db } from "../db";
-import { classDecksWhere } from "../decks/deck-access";
+import { classDecksWhere, findDeletedDeckIds } from "../decks/deck-access";
 import { DomainError, NotFoundError } from "../errors";
 import {
   assignmentSelect,
@@ -177,12 +177,15 @@ export interface StudentAssignment {
   progress: AssignmentProgress;
   /** The unfinished test or interview the button continues; null: it starts a new one. */
   resume: ResumeTarget | null;
+  /** Its deck's author deleted the deck: nothing can be started, the work done stays counted. */
+  deckRemoved: boolean;
 }
 
 function toStudentAssignments(
   learnerId: string,
   k: { id: string; name: string },
   result: Awaited<ReturnType<typeof getStudentClassProgress>>,
+  removedDecks: ReadonlySet<string>,
 ): StudentAssignment[] {
   const decks = new Map<string, DeckFacts>(result.decks.map((deck) => [deck.deckId, deck]));
   const progress = new Map(result.progress.map((row) => [row.assignmentId, row]));
@@ -201,6 +204,7 @@ function toStudentAssignments(
           learnerId,
           activity: result.activity,
         }),
+        deckRemoved: removedDecks.has(assignment.scope.deckId),
       },
     ];
   });
@@ -217,7 +221,11 @@ export async function listClassAssignmentsForStudent(
   });
   if (!k) throw new NotFoundError("no such class");
   const result = await getStudentClassProgress(db, options);
-  return sortStudentAssignments(toStudentAssignments(options.learnerId, k, result));
+  const removed = await findDeletedDeckIds(
+    db,
+    result.assignments.map((a) => a.scope.deckId),
+  );
+  return sortStudentAssignments(toStudentAssignments(options.learnerId, k, result, removed));
 }
 
 /** Every assignment of every class the learner is in, with their own progress only. */
@@ -229,14 +237,17 @@ export async function listStudentAssignments(
     where: { enrollments: { some: { learnerId: options.learnerId } }, assignments: { some: {} } },
     select: { id: true, name: true },
   });
-  const lists = await Promise.all(
-    classes.map(async (k) =>
-      toStudentAssignments(
-        options.learnerId,
-        k,
-        await getStudentClassProgress(db, { ...options, classId: k.id }),
-      ),
-    ),
+  const results = await Promise.all(
+    classes.map(async (k) => ({
+      k,
+      result: await getStudentClassProgress(db, { ...options, classId: k.id }),
+    })),
   );
-  return sortStudentAssignments(lists.flat());
+  const removed = await findDeletedDeckIds(
+    db,
+    results.flatMap(({ result }) => result.assignments.map((a) => a.scope.deckId)),
+  );
+  return sortStudentAssignments(
+    results.flatMap(({ k, result }) => toStudentAssignments(options.learnerId, k, result, removed)),
+  );
 }

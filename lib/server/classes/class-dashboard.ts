@@ -66,6 +66,8 @@ export interface ClassDashboard {
   mastery: DeckMasteryView[];
   missed: MissedQuestionView[];
   deckTitles: Record<string, string>;
+  /** Assigned decks their author deleted: shown as such, never linked. */
+  removedDeckIds: string[];
   /** Live quizzes the teacher linked to this class, newest first, each with its report. */
   liveGames: ClassLiveGame[];
 }
@@ -199,7 +201,10 @@ export async function getClassDashboard(
     loadLastActive(db, k.id),
     loadClassRatingCounts(db, { classId: k.id, deckIds }),
     listActiveQuestions(db, deckIds),
-    db.deck.findMany({ where: { id: { in: deckIds } }, select: { id: true, summary: true } }),
+    db.deck.findMany({
+      where: { id: { in: deckIds } },
+      select: { id: true, summary: true, deletedAt: true },
+    }),
     listClassLiveGames(db, { classId: k.id, hostUserId: options.teacherId }),
   ]);
   const students: ClassStudent[] = k.roster.map((s) => ({
@@ -276,6 +281,7 @@ export async function getClassDashboard(
     mastery,
     missed,
     deckTitles: Object.fromEntries([...summaries].map(([id, s]) => [id, s.title])),
+    removedDeckIds: decks.filter((d) => d.deletedAt !== null).map((d) => d.id),
     liveGames,
   };
 }

@@ -18,6 +18,7 @@ export interface DeckViewer {
  * The one rule for who sees a deck, as a Prisma filter for lists: public decks (the built-in
  * ones are) for everyone, a deck for its author, and a deck shared with a class ("class") for
  * the students enrolled in that class now — leaving the class hides it again (their cards stay).
+ * A deck its author deleted is seen by nobody, the author included.
  */
 export function visibleDecksWhere(viewer: DeckViewer): Prisma.DeckWhereInput {
   const anyOf: Prisma.DeckWhereInput[] = [{ visibility: "public" }];
@@ -32,7 +33,7 @@ export function visibleDecksWhere(viewer: DeckViewer): Prisma.DeckWhereInput {
       },
     });
   }
-  return { OR: anyOf };
+  return { deletedAt: null, OR: anyOf };
 }
 
 /** `deckId` when `viewer` may see it, else NotFoundError: another user's private deck is a 404. */
@@ -65,13 +66,14 @@ export async function filterVisibleDeckIds(
 
 /**
  * Decks every student of `classId` sees, so a teacher may assign them or play them with the
- * class: the public ones, and the teacher's own decks shared with this class.
+ * class: the public ones, and the teacher's own decks shared with this class; never a deleted one.
  */
 export function classDecksWhere(options: {
   teacherId: string;
   classId: string;
 }): Prisma.DeckWhereInput {
   return {
+    deletedAt: null,
     OR: [
       { visibility: "public" },
       {
@@ -81,4 +83,17 @@ export function classDecksWhere(options: {
       },
     ],
   };
+}
+
+/**
+ * Those of `deckIds` their author deleted: what still refers to one (an assignment, a history)
+ * says the deck was removed instead of offering to open it.
+ */
+export async function findDeletedDeckIds(db: Db, deckIds: readonly string[]): Promise<Set<string>> {
+  if (deckIds.length === 0) return new Set();
+  const rows = await db.deck.findMany({
+    where: { id: { in: [...new Set(deckIds)] }, deletedAt: { not: null } },
+    select: { id: true },
+  });
+  return new Set(rows.map((row) => row.id));
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import {
   decodeDocument,
+  documentIssue,
   DocumentError,
   tryBuildDeck,
   type BuildResult,
@@ -52,9 +53,10 @@ export function buildOwnDeck(
     return {
       ok: false,
       issues: [
-        {
-          message: `the document yields ${built.deck.questions.length} questions; a deck may have at most ${maxQuestions} — split it into two documents`,
-        },
+        documentIssue("too-many-questions", {
+          count: built.deck.questions.length,
+          max: maxQuestions,
+        }),
       ],
     };
   }
@@ -81,7 +83,8 @@ export async function createOwnDeck(
   const { markdown } = built;
   const { summary, questions } = built.deck;
   return db.$transaction(async (tx) => {
-    const held = await tx.deck.count({ where: { ownerId: userId } });
+    // A deleted deck no longer counts: deleting is how a user at the cap makes room.
+    const held = await tx.deck.count({ where: { ownerId: userId, deletedAt: null } });
     if (held >= MAX_DECKS_PER_USER) {
       throw new ConflictError(
         `you already have ${MAX_DECKS_PER_USER} decks, the most one account may hold`,
@@ -149,9 +152,14 @@ export async function updateOwnDeck(
   });
 }
 
+/** The author's own live deck: another user's, a built-in or a deleted one is not found. */
+function ownDeckWhere(options: { userId: string; deckId: string }) {
+  return { id: options.deckId, ownerId: options.userId, deletedAt: null };
+}
+
 async function requireOwnDeck(db: Db, options: { userId: string; deckId: string }) {
   const deck = await db.deck.findFirst({
-    where: { id: options.deckId, ownerId: options.userId },
+    where: ownDeckWhere(options),
     select: { id: true },
   });
   if (!deck) throw new NotFoundError("no such deck");
@@ -199,7 +207,7 @@ export async function getOwnDeck(
   classIds: string[];
 } | null> {
   const deck = await db.deck.findFirst({
-    where: { id: options.deckId, ownerId: options.userId },
+    where: ownDeckWhere(options),
     select: {
       title: true,
       sourceMarkdown: true,
@@ -214,4 +222,57 @@ export async function getOwnDeck(
     visibility: deck.visibility as DeckVisibility,
     classIds: deck.shares.map((s) => s.classId),
   };
+}
+
+/** What deleting the author's deck stops, for the confirmation: it must be an informed choice. */
+export interface DeckDeletionImpact {
+  /** Learners with progress on it (cards reviewed, tests, interviews): kept, no longer shown. */
+  learners: number;
+  /** Assignments on it, in any class: they stay with their progress, but nothing new starts. */
+  assignments: number;
+  /** Classes it is shared with: the shares are removed. */
+  classes: number;
+}
+
+export async function getDeckDeletionImpact(
+  db: Db,
+  options: { userId: string; deckId: string },
+): Promise<DeckDeletionImpact> {
+  await requireOwnDeck(db, options);
+  const { deckId } = options;
+  // Grouped in SQL: a popular deck has a card per learner and question.
+  const [cards, attempts, interviews, assignments, classes] = await Promise.all([
+    db.card.groupBy({
+      by: ["learnerId"],
+      where: { question: { deckId }, lastReview: { not: null } },
+    }),
+    db.practiceAttempt.groupBy({ by: ["learnerId"], where: { deckId } }),
+    db.interviewSession.groupBy({ by: ["learnerId"], where: { deckId } }),
+    db.assignment.count({ where: { deckId } }),
+    db.deckShare.count({ where: { deckId } }),
+  ]);
+  const learners = new Set([...cards, ...attempts, ...interviews].map((row) => row.learnerId));
+  return { learners: learners.size, assignments, classes };
+}
+
+/**
+ * Deletes the author's deck for everyone: a soft delete, so every learner's cards, review logs,
+ * tests and interviews on it stay (statistics keep them) while every read of decks
+ * (deck-access.ts) stops finding it. Its shares go; it is also made private, so a read that
+ * forgot `deletedAt` would still show it to nobody but its author. Another user's deck, a
+ * built-in one or one already deleted is a 404.
+ */
+export async function deleteOwnDeck(
+  db: Db,
+  options: { userId: string; deckId: string; now: Date },
+): Promise<void> {
+  const { deckId, now } = options;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.deck.updateMany({
+      where: ownDeckWhere(options),
+      data: { deletedAt: now, visibility: "private" },
+    });
+    if (count === 0) throw new NotFoundError("no such deck");
+    await tx.deckShare.deleteMany({ where: { deckId } });
+  });
 }

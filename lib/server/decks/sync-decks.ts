@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { buildDeck, DocumentError } from "@/lib/core/deck";
+import { buildDeck, documentIssue, DocumentError } from "@/lib/core/deck";
 import type { Question } from "@/lib/core/deck/types";
 import { deckOptionsOf, readDeckSource } from "@/lib/deck-files/read-deck-source";
 import type { Db } from "../db";
@@ -95,9 +95,7 @@ async function writeDeck(
     const existingDeck = await tx.deck.findUnique({ where: { id: summary.id } });
     // A file must never overwrite a deck a user uploaded (their ids start with "own-").
     if (existingDeck?.sourcePath === UPLOADED_SOURCE_PATH) {
-      throw new DocumentError("internal", [
-        { message: `deck id ${summary.id} belongs to an uploaded deck; rename the file` },
-      ]);
+      throw new DocumentError("internal", [documentIssue("deck-id-taken", { id: summary.id })]);
     }
     const deckChanged =
       existingDeck !== null &&

@@ -52,7 +52,16 @@ export async function addLiveQuestionsToReviews(
         })
       ).map((c) => c.questionId),
     );
-    const fresh = questionIds.filter((id) => !existing.has(id));
+    // A game outlives the deletion of its deck, but a deleted deck's cards never come due.
+    const live = new Set(
+      (
+        await tx.question.findMany({
+          where: { id: { in: questionIds }, deck: { deletedAt: null } },
+          select: { id: true },
+        })
+      ).map((q) => q.id),
+    );
+    const fresh = questionIds.filter((id) => live.has(id) && !existing.has(id));
     if (fresh.length > 0) {
       const state = cardStateColumns(newCardState(now));
       await tx.card.createMany({

@@ -6,6 +6,7 @@ import { shuffleWithSeed } from "@/lib/core/practice/random";
 import { ratePracticeAnswer } from "@/lib/core/practice/score-test";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
+import { requireVisibleDeck } from "../decks/deck-access";
 import { getDeck } from "../decks/queries";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { BadRequestError, ConflictError, DomainError, NotFoundError } from "../errors";
@@ -134,6 +135,8 @@ export async function retryMissedQuestions(
   if (!attempt.finishedAt) throw new ConflictError("finish this test first", "not_finished");
   const missed = attempt.score.missedQuestionIds;
   if (missed.length === 0) throw new ConflictError("no missed questions to retry", "none_missed");
+  // A new test needs a deck the learner still sees: not one deleted or unshared since.
+  await requireVisibleDeck(db, { learnerId }, attempt.deck.id);
   await consumePracticeTestLimits(db, { learnerId, address: options.address, now });
   const seed = newSeed();
   return createAttempt(db, {

@@ -40,6 +40,8 @@ export interface TopicStats extends RecallCounts {
 export interface DeckMasteryStats {
   deckId: string;
   title: string;
+  /** Its author deleted it: the history stays, but there is nothing left to study. */
+  removed: boolean;
   aspects: TopicStats[];
   concepts: TopicStats[];
   weakestAspect: TopicStats | null;
@@ -209,9 +211,10 @@ async function getMastery(
   });
   const decks = await db.deck.findMany({
     where: { id: { in: [...new Set(questions.map((q) => q.deckId))] } },
-    select: { id: true, summary: true },
+    select: { id: true, summary: true, deletedAt: true },
   });
   const summaries = new Map(decks.map((d) => [d.id, parseDeckSummary(d.summary)]));
+  const removed = new Set(decks.filter((d) => d.deletedAt !== null).map((d) => d.id));
   const mastery = computeMastery(
     groups.map((g) => ({ questionId: g.questionId, rating: g.rating, count: g._count._all })),
     questions.map((q) => ({
@@ -238,6 +241,7 @@ async function getMastery(
       return {
         deckId: deck.deckId,
         title: summary?.title ?? deck.deckId,
+        removed: removed.has(deck.deckId),
         aspects: sortByOrder(deck.aspects, aspectOrder).map(titled(aspectTitles)),
         concepts: sortByOrder(deck.concepts, conceptOrder).map(titled(conceptNames)),
         weakestAspect: deck.weakestAspect ? titled(aspectTitles)(deck.weakestAspect) : null,

@@ -61,7 +61,7 @@ describe("npm run deck", () => {
   it("says so when the file cannot be read", () => {
     const { status, stderr } = runDeck("data/sources/no-such-deck.md", "--json");
     expect(status).toBe(1);
-    expect(stderr).toBe("error: cannot read document data/sources/no-such-deck.md: no such file\n");
+    expect(stderr).toBe("error: cannot read data/sources/no-such-deck.md: no such file\n");
   }, 30_000);
 
   it("refuses a file that is not UTF-8 with the line of the first bad byte, as the upload does", () => {

@@ -11,7 +11,7 @@ function decodeIssue(bytes: Uint8Array) {
     decodeDocument(bytes);
   } catch (error) {
     expect(error).toBeInstanceOf(DocumentError);
-    return { code: (error as DocumentError).code, ...(error as DocumentError).issues[0]! };
+    return { ...(error as DocumentError).issues[0]!, errorCode: (error as DocumentError).code };
   }
   throw new Error("decoded");
 }
@@ -32,7 +32,12 @@ describe("decodeDocument", () => {
     // "é" in Latin-1 (0xE9) on line 3: a file saved in the wrong encoding.
     const bytes = new Uint8Array([...utf8("# A\n\ncaf"), 0xe9, ...utf8("\nmore\n")]);
     const issue = decodeIssue(bytes);
-    expect(issue).toMatchObject({ code: "not-text", line: 3 });
+    expect(issue).toMatchObject({
+      errorCode: "not-text",
+      code: "not-utf8",
+      params: { byte: "0xe9" },
+      line: 3,
+    });
     expect(issue.message).toContain("0xe9");
     expect(issue.message).toContain("UTF-8");
   });
@@ -49,13 +54,13 @@ describe("decodeDocument", () => {
 
   it("refuses NUL bytes: a binary file, at its line", () => {
     const issue = decodeIssue(new Uint8Array([...utf8("# A\ntext"), 0x00, 0x01, 0x02]));
-    expect(issue).toMatchObject({ code: "not-text", line: 2 });
+    expect(issue).toMatchObject({ errorCode: "not-text", code: "nul-bytes", line: 2 });
     expect(issue.message).toMatch(/binary/);
   });
 
   it("refuses a PNG: binary bytes are invalid UTF-8", () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    expect(decodeIssue(png).code).toBe("not-text");
+    expect(decodeIssue(png).errorCode).toBe("not-text");
   });
 });
 

@@ -46,7 +46,7 @@ describe("malformed documents: each has its own code and a line where it has one
       "unattributable-difference.md",
       "difference-attribution",
       8,
-      /sub-items of "Networking" on lines 9, 10, 11/,
+      /sub-items of "Networking" are about \(lines 9, 10, 11\)/,
     ],
   ])("%s → %s", (file, code, line, message) => {
     const error = parseFixtureError(file);

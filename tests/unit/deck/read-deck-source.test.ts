@@ -45,7 +45,7 @@ describe("readDeckSource", () => {
   it("refuses a missing file", () => {
     const error = readError(path.join(tmp, "missing.md"));
     expect(error.code).toBe("unreadable");
-    expect(error.message).toMatch(/cannot read document .*missing\.md: no such file/);
+    expect(error.message).toMatch(/cannot read .*missing\.md: no such file/);
   });
 
   it("refuses a forms sidecar that is not JSON", () => {

@@ -1,0 +1,14 @@
+import type { DocumentIssue } from "@/lib/core/deck/document-error";
+import { fillMessage, type Messages } from "./locales";
+
+/**
+ * A document problem in the reader's language: its code's text with its parameters (line
+ * numbers, names from the document). A code this build does not know keeps the English message.
+ */
+export function documentIssueText(
+  issue: Pick<DocumentIssue, "code" | "params" | "message">,
+  texts: Messages["newDeck"]["issues"],
+): string {
+  const template = (texts as Record<string, string | undefined>)[issue.code];
+  return template === undefined ? issue.message : fillMessage(template, issue.params ?? {});
+}
