@@ -24,13 +24,20 @@ function readAnkiRows(text: string): string[][] {
   for (let i = 0; i < body.length; i += 1) {
     const c = body[i]!;
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') ((field += '"'), (i += 1));
-      else if (c === '"') quoted = false;
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === "") quoted = true;
-    else if (c === "\t") (row.push(field), (field = ""));
-    else if (c === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
-    else field += c;
+    else if (c === "\t" || c === "\n") {
+      row.push(field);
+      field = "";
+      if (c === "\n") {
+        rows.push(row);
+        row = [];
+      }
+    } else field += c;
   }
   return rows;
 }
