@@ -260,7 +260,7 @@ describe("the Anki package against the deck", () => {
         expect(note!.cloze_ords).toEqual([0]);
         expect(cardsOf(note!.id), "one cloze card per {{cN::}}, ord N-1").toEqual(note!.cloze_ords);
         // Without the deletion markup, the text is the source sentence.
-        expect(note!.fields[0].replace(/\{\{c1::(.*?)\}\}/g, "$1")).toBe(
+        expect(note!.fields[0]!.replace(/\{\{c1::(.*?)\}\}/g, "$1")).toBe(
           escapeFieldHtml(q.source.quote),
         );
       } else {
