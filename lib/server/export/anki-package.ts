@@ -57,9 +57,11 @@ export function ankiFieldChecksum(text: string): number {
 export function writeCollectionFile(file: string, rows: AnkiCollectionRows): void {
   const sqlite = new Database(file);
   try {
-    sqlite.pragma("journal_mode = DELETE");
-    sqlite.exec(SCHEMA_11_SQL);
+    // A throw-away file read back at once: no fsync, one transaction for schema and rows.
+    sqlite.pragma("journal_mode = OFF");
+    sqlite.pragma("synchronous = OFF");
     sqlite.transaction(() => {
+      sqlite.exec(SCHEMA_11_SQL);
       const { col } = rows;
       sqlite
         .prepare("INSERT INTO col VALUES (1, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?)")
