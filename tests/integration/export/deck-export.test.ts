@@ -78,6 +78,31 @@ const SCHEMA_11_INDEXES = [
 const NOTE_TYPE_KEYS = ["id", "name", "type", "mod", "usn", "sortf", "did", "tmpls", "flds", "css"];
 const FIELD_KEYS = ["name", "ord", "sticky", "rtl", "font", "size"];
 const TEMPLATE_KEYS = ["name", "ord", "qfmt", "afmt"];
+/** rslib/src/decks/schema11.rs and deckconfig/schema11.rs: a deck's and its options' required keys. */
+const DECK_KEYS = [
+  "id",
+  "name",
+  "usn",
+  "lrnToday",
+  "revToday",
+  "newToday",
+  "timeToday",
+  "collapsed",
+  "dyn",
+  "conf",
+];
+const DECK_CONFIG_KEYS = [
+  "id",
+  "mod",
+  "name",
+  "usn",
+  "maxTaken",
+  "autoplay",
+  "timer",
+  "new",
+  "rev",
+  "lapse",
+];
 
 interface Package {
   files: string[];
@@ -89,7 +114,8 @@ interface Package {
     ver: number;
     crt: number;
     models: Record<string, Record<string, unknown> & { flds: object[]; tmpls: object[] }>;
-    decks: Record<string, { id: number; name: string }>;
+    decks: Record<string, { id: number; name: string; conf: number }>;
+    dconf: Record<string, object>;
   };
   notes: {
     id: number;
@@ -226,6 +252,13 @@ describe("the Anki package against Anki's definitions", () => {
     });
     expect(deck.name).toBe(info.title);
     expect(new Set(pkg.cards.map((c) => c.did))).toEqual(new Set([deck.id]));
+    for (const each of Object.values(pkg.col.decks)) {
+      for (const key of DECK_KEYS) expect(each, `deck ${each.name}.${key}`).toHaveProperty(key);
+      expect(pkg.col.dconf).toHaveProperty(String(each.conf));
+    }
+    for (const config of Object.values(pkg.col.dconf)) {
+      for (const key of DECK_CONFIG_KEYS) expect(config).toHaveProperty(key);
+    }
   });
 });
 
