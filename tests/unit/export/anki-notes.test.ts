@@ -175,19 +175,25 @@ describe("questions to notes", () => {
   });
 
   it("keeps GUIDs across an edit and moves mod forward, so Anki updates the note", () => {
+    // An edit that keeps a question's prompt and answer keeps its id (README, Decks): here the
+    // source sentence it cites changed.
     const { deck, questions } = exportDeckOf();
     const before = questionsToNotes(deck, questions);
     const edited = questions.map((q, i) =>
       i === 0
         ? {
-            question: { ...q.question, prompt: `${q.question.prompt} (edited)` },
+            question: {
+              ...q.question,
+              source: { ...q.question.source, quote: `${q.question.source.quote} (edited)` },
+            },
             updatedAt: new Date(EDITED_AT.getTime() + 3_600_000),
           }
         : q,
     );
     const after = questionsToNotes(deck, edited);
     expect(after.map((n) => n.guid)).toEqual(before.map((n) => n.guid));
-    expect(after[0]!.fields[0]).toContain("(edited)");
+    expect(after[0]!.fields.join()).toContain("(edited)");
+    expect(before[0]!.fields.join()).not.toContain("(edited)");
     expect(after[0]!.mod).toBe(before[0]!.mod + 3600);
   });
 });
