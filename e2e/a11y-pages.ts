@@ -35,6 +35,7 @@ const A11Y_PAGES: A11yRow[] = [
   { path: "/decks" },
   { path: "/decks/containers-vs-pods.ru" },
   { path: "/decks/containers-vs-pods.en" },
+  { path: "/decks/containers-vs-pods.ru/export" },
   { path: "/study/settings" },
   { path: "/stats" },
   { path: "/login" },

@@ -379,6 +379,24 @@ const ROWS: Row[] = [
       const data = await (await w.owner.api.get("/api/account/export")).json();
       expect(data.profile.email).toBe(w.owner.email);
       expect(data.reviewLogs).toHaveLength(2);
+      // The same two answers in the FSRS optimiser's CSV: a header and two rows.
+      expect(data.reviewHistoryCsv.trim().split("\n")).toHaveLength(3);
+    },
+  },
+  {
+    target: "GET /api/account/reviews.csv",
+    anonymous: async (w) => {
+      expect((await w.anonymous.get("/api/account/reviews.csv")).status()).toBe(401);
+    },
+    otherLearner: async (w) => {
+      const csv = await (await w.other.api.get("/api/account/reviews.csv")).text();
+      expect(csv.trim().split("\n")).toHaveLength(1);
+    },
+    owner: async (w) => {
+      const csv = await (await w.owner.api.get("/api/account/reviews.csv")).text();
+      const [header, ...rows] = csv.trim().split("\n");
+      expect(header).toBe("card_id,review_time,review_rating,review_state,review_duration");
+      expect(rows).toHaveLength(2);
     },
   },
   {

@@ -112,6 +112,9 @@ export default async function AccountPage() {
       <p>
         <a className="button" href="/api/account/export" download>
           {t.account.download}
+        </a>{" "}
+        <a className="button" href="/api/account/reviews.csv" download>
+          {t.account.reviewHistory}
         </a>
       </p>
 

@@ -81,6 +81,9 @@ export default async function DeckPage({ params }: Props) {
         <Link className="button" href={`/live/new?deck=${encodeURIComponent(deck.summary.id)}`}>
           {t.live.create.fromDeck}
         </Link>
+        <Link className="button" href={`/decks/${encodeURIComponent(deck.summary.id)}/export`}>
+          {t.exportDeck.link}
+        </Link>
         {own && (
           <Link className="button" href={`/decks/${encodeURIComponent(deck.summary.id)}/edit`}>
             {t.decks.edit}

@@ -292,6 +292,38 @@ export const en: Messages = {
       unauthorized: "Sign in to delete the deck.",
     },
   },
+  exportDeck: {
+    link: "Export",
+    title: "Export: {title}",
+    lead: "Take the cards to Anki or Quizlet. The file holds the deck's active questions; exported again after an edit, Anki updates the cards instead of adding copies.",
+    download: "Download",
+    withProgress: "With my progress (answer history and each card's FSRS state)",
+    formats: {
+      apkg: {
+        name: "Anki package (.apkg)",
+        keeps:
+          "Everything: PodDeck's note types (basic, basic and reversed, cloze, choice), the options, the source quote and the aspect in fields of their own, tags for concepts, aspect and question kind, a deck of the same name. With progress, also the answer history and FSRS state, so Anki continues the schedule.",
+      },
+      "anki-txt": {
+        name: "Anki text (.txt)",
+        keeps:
+          "Question and answer (with quote and aspect) in Anki's stock “Basic” and “Cloze” note types, tags, deck and GUID. Options go into the question. No progress. Import with File → Import in Anki.",
+      },
+      quizlet: {
+        name: "Quizlet (term ⇥ definition)",
+        keeps:
+          "Term and definition only, one card a line; options go into the term, line breaks become “/”. No quotes, tags or progress. Paste into Quizlet's import box: tab between term and definition, new line between cards.",
+      },
+      csv: {
+        name: "CSV spreadsheet",
+        keeps:
+          "Every field of a question in its own column: kind, question, options, answer, explanation, quote and its line, concepts, aspect. UTF-8 with BOM, for Excel and LibreOffice. No progress.",
+      },
+    },
+    manualCheck:
+      "Anki cannot be checked from a browser: before a release, import the package into Anki desktop (see the README).",
+    back: "← Back to the deck",
+  },
   editDeck: {
     title: "Editing: {title}",
     lead: "Fix the document, preview it and save. Questions that read and answer the same keep every learner's progress; those that disappear are retired.",
@@ -439,6 +471,7 @@ export const en: Messages = {
     changePasswordNote: "Changing the password ends every session.",
     myData: "My data",
     download: "Download all my data (JSON)",
+    reviewHistory: "Review history for the FSRS optimiser (CSV)",
     deleteTitle: "Delete account",
     deleteNote:
       "The account, all cards and the answer history are deleted for good. Type your email to confirm.",

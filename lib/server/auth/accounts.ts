@@ -6,6 +6,7 @@ import { BadRequestError, NotFoundError } from "../errors";
 import { consumeRateLimits } from "../rate-limits/consume-rate-limits";
 import { RATE_LIMITS } from "../rate-limits/limits";
 import { hashPassword, isCommonPassword, verifyPassword } from "./passwords";
+import { reviewHistoryCsv } from "@/lib/core/export/review-history-csv";
 
 export class FieldError extends BadRequestError {
   constructor(
@@ -320,6 +321,8 @@ export async function exportMyData(db: Db, options: { userId: string }) {
       ...(learner?.settings ? JSON.parse(learner.settings) : {}),
     },
     cards: learner?.cards ?? [],
+    // The same answers in the FSRS optimiser's CSV format (also GET /api/account/reviews.csv).
+    reviewHistoryCsv: reviewHistoryCsv(learner?.reviews ?? []),
     reviewLogs: (learner?.reviews ?? []).map((log) => ({
       ...log,
       answer: log.answer ? JSON.parse(log.answer) : null,

@@ -120,6 +120,23 @@ export const RATE_LIMITS = {
   deckSavesPerUser: { bucket: "deck-saves:user", max: 20, windowMs: HOUR_MS, per: "user" },
   // Edits of an own deck: each regenerates it. An author fixing typos saves often.
   deckEditsPerUser: { bucket: "deck-edits:user", max: 60, windowMs: HOUR_MS, per: "user" },
+  /**
+   * Deck exports (lib/server/export): a package is built in a temporary SQLite file, tens of ms
+   * for a full deck. Someone trying every format with and without progress on a few decks stays
+   * far below; per account (or guest learner) and, looser, per address.
+   */
+  deckExportsPerViewer: {
+    bucket: "deck-exports:viewer",
+    max: 60,
+    windowMs: HOUR_MS,
+    per: "learner",
+  },
+  deckExportsPerAddress: {
+    bucket: "deck-exports:address",
+    max: 300,
+    windowMs: HOUR_MS,
+    per: "address",
+  },
 } as const satisfies Record<string, RateLimit>;
 
 /** The longest window of any limit: an event older than it counts for nothing. */
