@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Assignment, AssignmentProgress } from "@/lib/core/classes";
+import { splitBehind, type Assignment, type AssignmentProgress } from "@/lib/core/classes";
 import { findGradebookStatus, type GradebookStatus } from "@/lib/core/classes/gradebook-csv";
 import { fillMessage, type Locale, type Messages } from "@/lib/i18n/locales";
 import type { ClassDashboard } from "@/lib/server/classes/class-dashboard";
@@ -162,6 +162,7 @@ export function BehindList({
 }) {
   const d = t.dashboard;
   const titles = new Map(dashboard.assignments.map((a) => [a.id, a.title]));
+  const { shown, more } = splitBehind(dashboard.behind);
   return (
     <section aria-labelledby="behind-title">
       <h2 id="behind-title">{d.behindTitle}</h2>
@@ -169,7 +170,7 @@ export function BehindList({
         <p className="card">{d.behindEmpty}</p>
       ) : (
         <ul className="card behind-list" data-testid="behind-list">
-          {dashboard.behind.map((student) => (
+          {shown.map((student) => (
             <li key={student.learnerId} data-testid="behind-student">
               <strong>{student.name}</strong>
               <ul>
@@ -185,6 +186,11 @@ export function BehindList({
             </li>
           ))}
         </ul>
+      )}
+      {more > 0 && (
+        <p className="muted" data-testid="behind-more">
+          {fillMessage(d.behindMore, { n: more })}
+        </p>
       )}
     </section>
   );

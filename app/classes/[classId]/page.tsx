@@ -13,6 +13,7 @@ import {
   MissedQuestions,
   ProgressTables,
 } from "@/components/classes/class-dashboard";
+import { REMOVE_ENROLLMENT, REMOVE_NAME, RosterRemoval } from "@/components/classes/roster-removal";
 import { StudentAssignmentList } from "@/components/classes/student-assignment-list";
 import { ActionButton } from "@/components/forms/action-button";
 import { DeleteSection } from "@/components/forms/delete-section";
@@ -285,50 +286,57 @@ function TeacherView({
         ) : (
           <>
             <p className="muted small">{d.gradebookHint}</p>
-            <div className="table-scroll card">
-              <table className="roster-table" data-testid="roster">
-                <thead>
-                  <tr>
-                    <th scope="col">{c.student}</th>
-                    <th scope="col">{c.joined}</th>
-                    <th scope="col">{d.lastActive}</th>
-                    <th scope="col">{d.assignmentsDone}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{c.remove}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {roster.map((s) => (
-                    <tr key={s.enrollmentId} data-testid="roster-row">
-                      <th scope="row">
-                        {s.name}
-                        {s.guest && <span className="badge">{c.guest}</span>}
+            <RosterRemoval
+              action={removeClassStudent}
+              classId={k.id}
+              t={{
+                remove: c.remove,
+                removeTitle: c.removeTitle,
+                removeBody: c.removeBody,
+                cancel: c.cancel,
+                errors: c.errors,
+              }}
+            >
+              <div className="table-scroll card">
+                <table className="roster-table" data-testid="roster">
+                  <thead>
+                    <tr>
+                      <th scope="col">{c.student}</th>
+                      <th scope="col">{c.joined}</th>
+                      <th scope="col">{d.lastActive}</th>
+                      <th scope="col">{d.assignmentsDone}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{c.remove}</span>
                       </th>
-                      <td>{date(s.joinedAt)}</td>
-                      <td>{s.lastActiveAt ? dateTime(s.lastActiveAt) : d.never}</td>
-                      <td>{fillMessage(d.doneOf, { done: s.done, total: s.assigned })}</td>
-                      <td>
-                        <ActionButton
-                          action={removeClassStudent}
-                          values={{ ...classValues, enrollmentId: s.enrollmentId }}
-                          label={c.remove}
-                          accessibleLabel={fillMessage(c.removeLabel, { name: s.name })}
-                          small
-                          errors={c.errors}
-                          confirm={{
-                            title: fillMessage(c.removeTitle, { name: s.name }),
-                            body: c.removeBody,
-                            confirmLabel: c.remove,
-                            cancelLabel: c.cancel,
-                          }}
-                        />
-                      </td>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {roster.map((s) => (
+                      <tr key={s.enrollmentId} data-testid="roster-row">
+                        <th scope="row">
+                          {s.name}
+                          {s.guest && <span className="badge">{c.guest}</span>}
+                        </th>
+                        <td>{date(s.joinedAt)}</td>
+                        <td>{s.lastActiveAt ? dateTime(s.lastActiveAt) : d.never}</td>
+                        <td>{fillMessage(d.doneOf, { done: s.done, total: s.assigned })}</td>
+                        <td>
+                          <button
+                            type="button"
+                            className="button small"
+                            aria-haspopup="dialog"
+                            aria-label={fillMessage(c.removeLabel, { name: s.name })}
+                            {...{ [REMOVE_ENROLLMENT]: s.enrollmentId, [REMOVE_NAME]: s.name }}
+                          >
+                            {c.remove}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </RosterRemoval>
           </>
         )}
       </section>

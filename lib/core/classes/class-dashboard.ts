@@ -111,6 +111,17 @@ export interface BehindStudent {
 }
 
 /**
+ * The dashboard lists the most behind by name; past these the list would repeat the roster (a
+ * class of 200 with overdue homework listed everyone, a sixth of the page), so the rest are
+ * only counted.
+ */
+export const BEHIND_SHOWN = 10;
+
+export function splitBehind<T>(behind: readonly T[]): { shown: T[]; more: number } {
+  return { shown: behind.slice(0, BEHIND_SHOWN), more: Math.max(0, behind.length - BEHIND_SHOWN) };
+}
+
+/**
  * The students behind on at least one assignment: most overdue assignments first, then most
  * under half done, then by name.
  */

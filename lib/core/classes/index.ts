@@ -50,6 +50,8 @@ export {
   compareStudents,
   findBehindReason,
   listStudentsBehind,
+  splitBehind,
+  BEHIND_SHOWN,
   summarizeRoster,
   type BehindItem,
   type BehindReason,

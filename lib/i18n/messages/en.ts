@@ -651,6 +651,7 @@ export const en: Messages = {
       openQuestion: "Open the question in the deck",
       behindTitle: "Who is behind",
       behindEmpty: "Nobody is behind.",
+      behindMore: "And {n} more students: all of them are in the roster and the gradebook.",
       behindOverdue: "{title}: overdue, {percent} % done",
       behindUnderHalf: "{title}: over half the time gone, {percent} % done",
       noStudents: "No students yet. Give them the code {code} or the link above.",

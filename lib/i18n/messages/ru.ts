@@ -701,6 +701,7 @@ export const ru = {
       openQuestion: "Открыть вопрос в колоде",
       behindTitle: "Кто отстаёт",
       behindEmpty: "Никто не отстаёт.",
+      behindMore: "И ещё учеников: {n} — все они в таблице «Ученики» и в журнале оценок.",
       behindOverdue: "{title}: просрочено, сделано {percent} %",
       behindUnderHalf: "{title}: прошло больше половины срока, сделано {percent} %",
       noStudents: "Учеников пока нет. Дайте им код {code} или ссылку выше.",

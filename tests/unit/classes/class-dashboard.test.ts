@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   findBehindReason,
   listStudentsBehind,
+  splitBehind,
+  BEHIND_SHOWN,
   summarizeRoster,
   type AssignmentProgress,
   type ClassStudent,
@@ -172,5 +174,13 @@ describe("roster", () => {
       ["Adam", 2, 0, 0, 0],
     ]);
     expect(roster[1]?.lastActiveAt).toEqual(at("2025-03-01T00:00:00Z"));
+  });
+});
+
+describe("splitBehind", () => {
+  it("names the first BEHIND_SHOWN students and counts the rest", () => {
+    const names = Array.from({ length: BEHIND_SHOWN + 3 }, (_, i) => `s${i}`);
+    expect(splitBehind(names)).toEqual({ shown: names.slice(0, BEHIND_SHOWN), more: 3 });
+    expect(splitBehind(names.slice(0, 2))).toEqual({ shown: ["s0", "s1"], more: 0 });
   });
 });
