@@ -120,6 +120,14 @@ export const RATE_LIMITS = {
   deckSavesPerUser: { bucket: "deck-saves:user", max: 20, windowMs: HOUR_MS, per: "user" },
   // Edits of an own deck: each regenerates it. An author fixing typos saves often.
   deckEditsPerUser: { bucket: "deck-edits:user", max: 60, windowMs: HOUR_MS, per: "user" },
+  // "Optimise my parameters" (lib/server/study/fsrs-optimiser): about a second of CPU each, in a
+  // worker thread. The fit changes little from one day to the next; a few tries an hour is plenty.
+  fsrsOptimisationsPerLearner: {
+    bucket: "fsrs-optimisations:learner",
+    max: 6,
+    windowMs: HOUR_MS,
+    per: "learner",
+  },
 } as const satisfies Record<string, RateLimit>;
 
 /** The longest window of any limit: an event older than it counts for nothing. */
