@@ -129,9 +129,11 @@ export function FsrsOptimisationPanel({
       <h2 id="fsrs-title">{t.title}</h2>
       <p className="muted">{fillMessage(t.intro, { min: minimumReviews })}</p>
       <p>
-        {state.usingOwnParameters && state.optimisedAt
-          ? fillMessage(t.inUseOwn, { date: formatDate(state.optimisedAt) })
-          : t.inUseDefault}
+        {!state.usingOwnParameters
+          ? t.inUseDefault
+          : state.optimisedAt
+            ? fillMessage(t.inUseOwn, { date: formatDate(state.optimisedAt) })
+            : t.inUseOwnUndated}
       </p>
       <div role="status" aria-live="polite">
         {active && latest ? (

@@ -71,6 +71,7 @@ describe("the reference optimiser on a simulated learner", () => {
       currentParameters: DEFAULT_FSRS_PARAMETERS,
       numRelearningSteps: 1,
     });
+    if (!result.enough) throw new Error("the optimiser found too little data");
     // Defaults returned unchanged would score exactly the same and fail this. Measured: log loss
     // 0.4593 → 0.4479 (the true parameters score 0.4479), RMSE 0.099 → 0.077.
     expect(result.after.logLoss).toBeLessThan(result.before.logLoss - 0.005);
@@ -148,11 +149,30 @@ describe("optimisation jobs", () => {
     expect((await getStudySettings(t.db, learnerId)).fsrsParameters).toBeNull();
   });
 
+  it("keep the defaults when the library has too little left after its outlier filter", async () => {
+    // Over 400 reviews, but of 18 cards: per first rating, the library sets aside at least 20
+    // first intervals as outliers, which leaves nothing.
+    const learnerId = await newLearner();
+    const history = simulateLearner({ seed: 7, cards: 18, days: 400, start: START });
+    expect(history.reviews.length).toBeGreaterThan(MIN_REVIEWS_FOR_OPTIMISATION);
+    await seedReviewHistory(t.db, { learnerId, questionIds, history });
+    await requestFsrsOptimisation(t.db, { learnerId, now: NOW });
+    await runQueuedFsrsOptimisations(t.db, { clock });
+    const { latest } = await getFsrsOptimisationState(t.db, { learnerId });
+    expect(latest).toMatchObject({
+      status: "done",
+      outcome: "too-little-history",
+      reviewCount: history.reviews.length,
+    });
+    expect((await getStudySettings(t.db, learnerId)).fsrsParameters).toBeNull();
+  });
+
   it("keep the parameters in use when the fitted ones predict no better", async () => {
     const learnerId = await newLearner();
     const history = simulateLearner({ seed: 11, cards: 40, days: 200, start: START });
     await seedReviewHistory(t.db, { learnerId, questionIds, history });
     const worse: FsrsOptimiser = async () => ({
+      enough: true,
       parameters: TRUE_PARAMETERS,
       before: { logLoss: 0.3, rmse: 0.05 },
       after: { logLoss: 0.31, rmse: 0.06 },
@@ -255,6 +275,7 @@ describe("claiming a job", () => {
 
     // The first worker was only slow: its late result must not overwrite the second's.
     const slowResult: FsrsOptimiser = async () => ({
+      enough: true,
       parameters: TRUE_PARAMETERS,
       before: { logLoss: 0.4, rmse: 0.1 },
       after: { logLoss: 0.3, rmse: 0.05 },

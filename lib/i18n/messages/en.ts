@@ -370,6 +370,7 @@ export const en: Messages = {
         "FSRS schedules with parameters fitted to millions of other learners' reviews. From {min} reviews of your own, it can fit them to your memory. New parameters apply to future reviews only: cards keep the dates they have.",
       inUseDefault: "In use: the default parameters.",
       inUseOwn: "In use: parameters fitted to your reviews on {date}.",
+      inUseOwnUndated: "In use: parameters fitted to your reviews.",
       optimise: "Optimise my parameters",
       reset: "Reset to defaults",
       resetDone: "The default parameters are in use again.",
@@ -382,7 +383,7 @@ export const en: Messages = {
       tooFewReviews:
         "Kept the parameters in use: you have {n} reviews, and fitting needs at least {min}. Keep studying and try again later.",
       tooFewItems:
-        "Kept the parameters in use: too few of your {n} reviews came a day or more after the one before. Keep studying and try again later.",
+        "Kept the parameters in use: your {n} reviews are still too few to fit (the optimiser needs reviews of more cards, a day or more apart). Keep studying and try again later.",
       noHistory: "You have no reviews yet; fitting needs at least {min}.",
       failed: "The optimisation failed. Try again later.",
       fitCaption: "Fit on your reviews (lower is better)",

@@ -281,6 +281,16 @@ export async function runFsrsOptimisation(
           .catch(() => undefined);
       },
     });
+    if (!result.enough) {
+      await finishJob(db, job, {
+        status: "done",
+        outcome: "too-little-history",
+        reviewCount: reviews.length,
+        progress: 1,
+        finishedAt: clock(),
+      });
+      return;
+    }
     const better = result.after.logLoss < result.before.logLoss;
     const finished = {
       status: "done",

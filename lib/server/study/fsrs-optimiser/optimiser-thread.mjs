@@ -24,18 +24,25 @@ function evaluate(model, items) {
 }
 
 const { trainItems, evaluationItems, currentParameters, numRelearningSteps } = workerData;
-const train = trainItems.map(toBindingItem);
-const parameters = await computeParameters(train, {
-  enableShortTerm: true,
-  numRelearningSteps,
-  // How often (ms) the library reports progress while it trains.
-  timeout: 100,
-  progress: (current, total) => parentPort?.postMessage({ type: "progress", current, total }),
-});
-const evaluation = evaluationItems ? evaluationItems.map(toBindingItem) : train;
-parentPort?.postMessage({
-  type: "result",
-  parameters,
-  before: evaluate(new FSRSBinding(currentParameters), evaluation),
-  after: evaluate(new FSRSBinding(parameters), evaluation),
-});
+try {
+  const train = trainItems.map(toBindingItem);
+  const parameters = await computeParameters(train, {
+    enableShortTerm: true,
+    numRelearningSteps,
+    // How often (ms) the library reports progress while it trains.
+    timeout: 100,
+    progress: (current, total) => parentPort?.postMessage({ type: "progress", current, total }),
+  });
+  const evaluation = evaluationItems ? evaluationItems.map(toBindingItem) : train;
+  parentPort?.postMessage({
+    type: "result",
+    parameters,
+    before: evaluate(new FSRSBinding(currentParameters), evaluation),
+    after: evaluate(new FSRSBinding(parameters), evaluation),
+  });
+} catch (error) {
+  // The library drops outliers first (per first rating, the rarest intervals, 20 items at
+  // least): a history of few cards can be left with nothing to fit or score.
+  if (!(error instanceof Error && error.message.includes("NotEnoughData"))) throw error;
+  parentPort?.postMessage({ type: "not-enough-data" });
+}

@@ -9,12 +9,16 @@ export interface FsrsFit {
   rmse: number;
 }
 
-export interface OptimiserResult {
-  parameters: readonly number[];
-  /** Fit of the parameters in use, and of the fitted ones, on the same items. */
-  before: FsrsFit;
-  after: FsrsFit;
-}
+export type OptimiserResult =
+  | {
+      enough: true;
+      parameters: readonly number[];
+      /** Fit of the parameters in use, and of the fitted ones, on the same items. */
+      before: FsrsFit;
+      after: FsrsFit;
+    }
+  /** Nothing was left to fit once the library had set its outliers aside. */
+  | { enough: false };
 
 const FitSchema = z.object({ logLoss: z.number(), rmse: z.number() });
 const MessageSchema = z.discriminatedUnion("type", [
@@ -25,6 +29,7 @@ const MessageSchema = z.discriminatedUnion("type", [
     before: FitSchema,
     after: FitSchema,
   }),
+  z.object({ type: z.literal("not-enough-data") }),
 ]);
 
 // Loaded by path from the project (npm start, the tests and the scripts all run there), so the
@@ -76,9 +81,11 @@ export function runFsrsOptimiser(options: {
       } else if (message.data.type === "progress") {
         const { current, total } = message.data;
         if (total > 0) onProgress?.(Math.min(1, current / total));
+      } else if (message.data.type === "not-enough-data") {
+        settle(() => resolve({ enough: false }));
       } else {
         const { parameters, before, after } = message.data;
-        settle(() => resolve({ parameters, before, after }));
+        settle(() => resolve({ enough: true, parameters, before, after }));
       }
     });
     worker.on("error", (error) => settle(() => reject(error)));
