@@ -1,4 +1,5 @@
 import { learnerOf, newEmail, register, studyCards } from "./account-helpers";
+import { expectNoAxeViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { seedReviewHistory } from "./fsrs-helpers";
 import { countRows, readValue } from "./test-database";
@@ -31,7 +32,9 @@ test.describe("FSRS parameters fitted to the learner", () => {
     await page.getByRole("button", { name: "Подобрать мои параметры" }).click();
     // Queued or running: the page shows how far it is, and polls until it is done.
     await expect(page.getByRole("progressbar", { name: "Ход подбора" })).toBeVisible();
-    await expect(page.getByText(/новые параметры действуют\.$/)).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.getByText(/лучше предсказывают ваши ответы и заменили прежние\.$/),
+    ).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText(`по вашим повторениям (${reviews + 1})`)).toBeVisible();
     const fit = page.getByRole("table", { name: "Точность на ваших повторениях (меньше — лучше)" });
     const before = Number(
@@ -49,6 +52,7 @@ test.describe("FSRS parameters fitted to the learner", () => {
         .innerText(),
     );
     expect(after).toBeLessThan(before);
+    await expectNoAxeViolations(page);
     expect(JSON.parse(parametersOf(learnerId) ?? "[]")).toHaveLength(21);
 
     await page.reload();

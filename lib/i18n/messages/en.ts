@@ -377,7 +377,8 @@ export const en: Messages = {
       queued: "Waiting for its turn…",
       running: "Optimising… {percent}%",
       progressLabel: "Optimisation progress",
-      applied: "Fitted on {date} from {n} reviews: the new parameters are in use.",
+      applied:
+        "Fitted on {date} from {n} reviews: they predict your reviews better, so they replaced the parameters in use.",
       notBetter:
         "Fitted on {date} from {n} reviews, but the new parameters predict your reviews no better than the ones in use, which stay.",
       tooFewReviews:
