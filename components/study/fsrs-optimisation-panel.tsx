@@ -41,7 +41,7 @@ function Outcome({
   return (
     <>
       <p>{fillMessage(view.outcome === "applied" ? t.applied : t.notBetter, { n, date })}</p>
-      <table className="stats-table">
+      <table className="stats-table fsrs-fit">
         <caption>{t.fitCaption}</caption>
         <thead>
           <tr>
@@ -125,7 +125,7 @@ export function FsrsOptimisationPanel({
   const percent = Math.round((latest?.progress ?? 0) * 100);
 
   return (
-    <section className="card" aria-labelledby="fsrs-title">
+    <section className="card form-grid" aria-labelledby="fsrs-title">
       <h2 id="fsrs-title">{t.title}</h2>
       <p className="muted">{fillMessage(t.intro, { min: minimumReviews })}</p>
       <p>
