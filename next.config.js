@@ -4,8 +4,13 @@ const nextConfig = {
   // proxy.ts sees the request as sent: Next.js would otherwise hide the RSC headers (rsc,
   // next-router-state-tree) it has to check. It rewrites nothing, so no URL needs normalizing.
   skipProxyUrlNormalize: true,
-  // Native driver: loaded by Node at run time, never bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // Native modules: loaded by Node at run time, never bundled. The FSRS optimiser's is loaded by
+  // a worker thread (lib/server/study/fsrs-optimiser), which the bundler follows all the same.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@open-spaced-repetition/binding",
+  ],
   experimental: {
     // Our forms send a few fields; Next.js's default of 1 MB per action is more than any needs.
     serverActions: { bodySizeLimit: "64kb" },

@@ -6,6 +6,7 @@ import { ASSIGNMENT_ROWS, checkAssignmentPages } from "./authorization-assignmen
 import { CLASS_ROWS, checkClassPages, newClassWorld } from "./authorization-classes";
 import { DECK_ROWS } from "./authorization-decks";
 import { LIVE_ROWS } from "./authorization-live";
+import { giveFittedParameters } from "./fsrs-helpers";
 import { expect, test } from "./fixtures";
 import { targetsInCode } from "./routes";
 import { captureAction, replay } from "./server-actions";
@@ -156,6 +157,24 @@ async function captureStudySettings(party: Party, newCardsPerDay: string) {
     party.page.getByRole("button", { name: "Сохранить" }).click(),
   );
 }
+
+function captureFsrsButton(party: Party, button: string) {
+  return captureButton(party, "/study/settings", button);
+}
+
+async function fsrsStateOf(api: APIRequestContext) {
+  const response = await api.get("/api/study/fsrs-optimisation");
+  expect(response.status()).toBe(200);
+  return (await response.json()) as { latest: { status: string } | null };
+}
+
+const jobsOf = (p: Party) =>
+  countRows("SELECT count(*) AS n FROM FsrsOptimisation WHERE learnerId = ?", learnerOf(p.email));
+const fsrsParametersOf = (p: Party) =>
+  readValue<string | null>(
+    "SELECT fsrsParameters AS value FROM Learner WHERE id = ?",
+    learnerOf(p.email),
+  );
 
 async function studyState(api: APIRequestContext) {
   const response = await api.get(`/api/study?deck=${DECK}`);
@@ -503,6 +522,54 @@ const ROWS: Row[] = [
     owner: async (w) => {
       await replay(w.owner.api, await captureStudySettings(w.owner, "9"));
       expect(JSON.parse(settingsOf(w.owner) ?? "{}").newCardsPerDay).toBe(9);
+    },
+  },
+  {
+    target: "GET /api/study/fsrs-optimisation",
+    anonymous: async (w) => {
+      // The owner has a job; nobody else may see it.
+      await replay(w.owner.api, await captureFsrsButton(w.owner, "Подобрать мои параметры"));
+      expect(jobsOf(w.owner)).toBe(1);
+      expect(await fsrsStateOf(w.anonymous)).toMatchObject({ latest: null });
+    },
+    otherLearner: async (w) => {
+      expect(await fsrsStateOf(w.other.api)).toMatchObject({ latest: null });
+    },
+    owner: async (w) => {
+      const state = await fsrsStateOf(w.owner.api);
+      expect(state.latest).not.toBeNull();
+    },
+  },
+  {
+    target: "action app/study/settings/actions.ts#optimiseFsrsParameters",
+    anonymous: async (w) => {
+      await replay(w.anonymous, await captureFsrsButton(w.owner, "Подобрать мои параметры"));
+      expect(jobsOf(w.owner)).toBe(0);
+    },
+    otherLearner: async (w) => {
+      await replay(w.other.api, await captureFsrsButton(w.owner, "Подобрать мои параметры"));
+      expect(jobsOf(w.owner)).toBe(0);
+      expect(jobsOf(w.other)).toBe(1);
+    },
+    owner: async (w) => {
+      await replay(w.owner.api, await captureFsrsButton(w.owner, "Подобрать мои параметры"));
+      expect(jobsOf(w.owner)).toBe(1);
+    },
+  },
+  {
+    target: "action app/study/settings/actions.ts#resetFsrsParametersToDefaults",
+    anonymous: async (w) => {
+      giveFittedParameters(learnerOf(w.owner.email));
+      await replay(w.anonymous, await captureFsrsButton(w.owner, "Вернуть параметры по умолчанию"));
+      expect(fsrsParametersOf(w.owner)).not.toBeNull();
+    },
+    otherLearner: async (w) => {
+      await replay(w.other.api, await captureFsrsButton(w.owner, "Вернуть параметры по умолчанию"));
+      expect(fsrsParametersOf(w.owner)).not.toBeNull();
+    },
+    owner: async (w) => {
+      await replay(w.owner.api, await captureFsrsButton(w.owner, "Вернуть параметры по умолчанию"));
+      expect(fsrsParametersOf(w.owner)).toBeNull();
     },
   },
   {

@@ -3,7 +3,7 @@ import { fillMessage, type Messages } from "./locales";
 /** Which message a refused request gets, by the part of its limit's bucket before the colon. */
 const MESSAGE_OF_LIMIT: Record<
   string,
-  "answers" | "practiceTests" | "interviews" | "guests" | "deckPreviews"
+  "answers" | "practiceTests" | "interviews" | "guests" | "deckPreviews" | "fsrsOptimisations"
 > = {
   "study-answers": "answers",
   "practice-answers": "answers",
@@ -12,6 +12,7 @@ const MESSAGE_OF_LIMIT: Record<
   interviews: "interviews",
   guests: "guests",
   "deck-previews": "deckPreviews",
+  "fsrs-optimisations": "fsrsOptimisations",
 };
 
 /** "40 s" under a minute, else whole minutes rounded up. */

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FsrsOptimisationPanel } from "@/components/study/fsrs-optimisation-panel";
 import { SettingsForm } from "@/components/study/settings-form";
+import { MIN_REVIEWS_FOR_OPTIMISATION } from "@/lib/core/study/fsrs-history";
 import { getMessages } from "@/lib/i18n/server";
 import { db } from "@/lib/server/db";
 import { getLearnerId } from "@/lib/server/learners";
+import { getFsrsOptimisationState } from "@/lib/server/study/fsrs-optimiser/jobs";
 import { getStudySettings } from "@/lib/server/study/learner-settings";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StudySettingsPage() {
-  const { t } = await getMessages();
-  const settings = await getStudySettings(db, await getLearnerId());
+  const { t, locale } = await getMessages();
+  const learnerId = await getLearnerId();
+  const [settings, optimisation] = await Promise.all([
+    getStudySettings(db, learnerId),
+    getFsrsOptimisationState(db, { learnerId }),
+  ]);
   return (
     <>
       <p>
@@ -23,6 +30,14 @@ export default async function StudySettingsPage() {
       </p>
       <h1>{t.settings.title}</h1>
       <SettingsForm settings={settings} t={t.settings} tl={t.limits} />
+      <FsrsOptimisationPanel
+        initial={optimisation}
+        minimumReviews={MIN_REVIEWS_FOR_OPTIMISATION}
+        locale={locale}
+        timeZone={settings.timeZone}
+        t={t.settings.fsrs}
+        tl={t.limits}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 export {
   DEFAULT_STUDY_SETTINGS,
+  FsrsParametersSchema,
   StepUnitSchema,
   StudySettingsSchema,
   isValidTimeZone,
@@ -7,6 +8,7 @@ export {
   type StudySettingsInput,
 } from "./settings";
 export {
+  DEFAULT_FSRS_PARAMETERS,
   RATING_NAMES,
   RATING_VALUES,
   Rating,
@@ -45,3 +47,13 @@ export {
   type AutoGradedKind,
   type ProposeRatingInput,
 } from "./propose-rating";
+export {
+  MIN_ITEMS_FOR_OPTIMISATION,
+  MIN_REVIEWS_FOR_OPTIMISATION,
+  buildFsrsItems,
+  judgeHistory,
+  type FsrsTrainingItem,
+  type FsrsTrainingReview,
+  type HistoryReview,
+  type HistoryVerdict,
+} from "./fsrs-history";

@@ -1,5 +1,6 @@
 import {
   createEmptyCard,
+  default_w,
   fsrs,
   generatorParameters,
   Rating as FsrsRating,
@@ -185,15 +186,22 @@ function toFsrsReviewLog(log: ReviewLogState): ReviewLog {
   };
 }
 
-/** The settings the scheduler reads; a full StudySettings fits. */
+/** ts-fsrs's FSRS-6 parameters: what a learner without fitted ones is scheduled with. */
+export const DEFAULT_FSRS_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
+
+/**
+ * The settings the scheduler reads; a full StudySettings fits. `fsrsParameters`: the learner's
+ * fitted FSRS parameters (21 numbers), or null/absent for ts-fsrs's defaults.
+ */
 export type SchedulerSettings = Pick<
   StudySettings,
   "desiredRetention" | "maximumInterval" | "enableFuzz" | "learningSteps" | "relearningSteps"
->;
+> & { fsrsParameters?: readonly number[] | null };
 
 function createScheduler(settings: SchedulerSettings): FSRS {
   return fsrs(
     generatorParameters({
+      ...(settings.fsrsParameters ? { w: settings.fsrsParameters } : {}),
       request_retention: settings.desiredRetention,
       maximum_interval: settings.maximumInterval,
       enable_fuzz: settings.enableFuzz,

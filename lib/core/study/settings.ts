@@ -31,6 +31,9 @@ export function isValidTimeZone(timeZone: string): boolean {
   return true;
 }
 
+/** FSRS-6 parameters as ts-fsrs and the reference optimiser use them: 21 finite numbers. */
+export const FsrsParametersSchema = z.array(z.number().finite()).length(21).readonly();
+
 export const StudySettingsSchema = z.object({
   /** Probability of recall FSRS aims for when it picks an interval. */
   desiredRetention: z.number().min(0.7).max(0.99).default(0.9),
@@ -58,6 +61,11 @@ export const StudySettingsSchema = z.object({
     .default("UTC"),
   /** Local hour at which a new study day begins (Anki's "next day starts at"). */
   dayStartHour: z.number().int().min(0).max(23).default(4),
+  /**
+   * Parameters fitted to the learner's own history ("optimise my parameters"); null: ts-fsrs's
+   * defaults. Stored in their own column, not with the form's settings.
+   */
+  fsrsParameters: FsrsParametersSchema.nullable().default(null),
 });
 
 export type StudySettings = z.output<typeof StudySettingsSchema>;

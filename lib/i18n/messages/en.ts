@@ -393,6 +393,7 @@ export const en: Messages = {
     interviews: "Too many interviews in an hour. You can start a new one in {wait}.",
     guests: "Too many new guests from your address in an hour. Try again in {wait}, or sign in.",
     deckPreviews: "Too many previews in an hour. You can preview again in {wait}.",
+    fsrsOptimisations: "Too many optimisations in an hour. You can start another in {wait}.",
     other: "Too many requests. Try again in {wait}.",
   },
   settings: {
@@ -410,6 +411,36 @@ export const en: Messages = {
     save: "Save",
     saved: "Saved.",
     invalid: "Please fix the marked fields.",
+    fsrs: {
+      title: "FSRS parameters fitted to you",
+      intro:
+        "FSRS schedules with parameters fitted to millions of other learners' reviews. From {min} reviews of your own, it can fit them to your memory. New parameters apply to future reviews only: cards keep the dates they have.",
+      inUseDefault: "In use: the default parameters.",
+      inUseOwn: "In use: parameters fitted to your reviews on {date}.",
+      inUseOwnUndated: "In use: parameters fitted to your reviews.",
+      optimise: "Optimise my parameters",
+      reset: "Reset to defaults",
+      resetDone: "The default parameters are in use again.",
+      queued: "Waiting for its turn…",
+      running: "Optimising… {percent}%",
+      progressLabel: "Optimisation progress",
+      applied:
+        "Fitted on {date} from {n} reviews: they predict your reviews better, so they replaced the parameters in use.",
+      notBetter:
+        "Fitted on {date} from {n} reviews, but the new parameters predict your reviews no better than the ones in use, which stay.",
+      tooFewReviews:
+        "Kept the parameters in use: you have {n} reviews, and fitting needs at least {min}. Keep studying and try again later.",
+      tooFewItems:
+        "Kept the parameters in use: your {n} reviews are still too few to fit (the optimiser needs reviews of more cards, a day or more apart). Keep studying and try again later.",
+      noHistory: "You have no reviews yet; fitting needs at least {min}.",
+      failed: "The optimisation failed. Try again later.",
+      fitCaption: "Fit on your reviews (lower is better)",
+      measure: "Measure",
+      before: "Before",
+      after: "After",
+      logLoss: "Log loss",
+      rmse: "RMSE",
+    },
   },
   forms: {
     errors: {

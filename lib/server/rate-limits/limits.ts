@@ -137,6 +137,14 @@ export const RATE_LIMITS = {
     windowMs: HOUR_MS,
     per: "address",
   },
+  // "Optimise my parameters" (lib/server/study/fsrs-optimiser): about a second of CPU each, in a
+  // worker thread. The fit changes little from one day to the next; a few tries an hour is plenty.
+  fsrsOptimisationsPerLearner: {
+    bucket: "fsrs-optimisations:learner",
+    max: 6,
+    windowMs: HOUR_MS,
+    per: "learner",
+  },
 } as const satisfies Record<string, RateLimit>;
 
 /** The longest window of any limit: an event older than it counts for nothing. */

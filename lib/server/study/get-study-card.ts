@@ -15,7 +15,7 @@ import {
 import type { Db } from "../db";
 import { listActiveQuestions } from "../decks/active-questions";
 import { filterVisibleDeckIds } from "../decks/deck-access";
-import { parseStoredSettings } from "./learner-settings";
+import { LEARNER_SETTINGS_SELECT, parseStoredSettings } from "./learner-settings";
 import { CARD_STATE_SELECT, toCardState } from "./card-rows";
 
 export interface StudyCard {
@@ -69,8 +69,7 @@ export async function getStudyCard(
       ? db.learner.findUnique({
           where: { id: learnerId },
           select: {
-            settings: true,
-            timeZone: true,
+            ...LEARNER_SETTINGS_SELECT,
             cards: {
               where: { question: { deckId: { in: deckIds }, retiredAt: null } },
               select: {
@@ -91,7 +90,11 @@ export async function getStudyCard(
       : null,
     listActiveQuestions(db, deckIds),
   ]);
-  const settings = parseStoredSettings(learner?.settings ?? null, learner?.timeZone ?? "UTC");
+  const settings = parseStoredSettings(
+    learner?.settings ?? null,
+    learner?.timeZone ?? "UTC",
+    learner?.fsrsParameters ?? null,
+  );
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const cards = learner?.cards ?? [];
   const todays = (learner?.reviews ?? []).filter((l) => l.reviewedAt >= dayStart);

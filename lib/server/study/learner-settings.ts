@@ -1,7 +1,17 @@
-import { StudySettingsSchema, type StudySettings } from "@/lib/core/study";
+import { FsrsParametersSchema, StudySettingsSchema, type StudySettings } from "@/lib/core/study";
 import type { Db } from "../db";
 
-/** The learner's study settings: stored JSON merged over the defaults, time zone from its column. */
+/** The columns of a learner its study settings are read from. */
+export const LEARNER_SETTINGS_SELECT = {
+  settings: true,
+  timeZone: true,
+  fsrsParameters: true,
+} as const;
+
+/**
+ * The learner's study settings: stored JSON merged over the defaults, time zone and fitted FSRS
+ * parameters from their columns.
+ */
 export async function getStudySettings(
   database: Db,
   learnerId: string | null,
@@ -9,19 +19,39 @@ export async function getStudySettings(
   const learner = learnerId
     ? await database.learner.findUnique({
         where: { id: learnerId },
-        select: { settings: true, timeZone: true },
+        select: LEARNER_SETTINGS_SELECT,
       })
     : null;
-  return parseStoredSettings(learner?.settings ?? null, learner?.timeZone ?? "UTC");
+  return parseStoredSettings(
+    learner?.settings ?? null,
+    learner?.timeZone ?? "UTC",
+    learner?.fsrsParameters ?? null,
+  );
 }
 
-export function parseStoredSettings(json: string | null, timeZone: string): StudySettings {
-  let stored: unknown = {};
+function parseJson(json: string | null): unknown {
   try {
-    stored = json ? JSON.parse(json) : {};
+    return json ? JSON.parse(json) : null;
   } catch {
-    stored = {};
+    return null;
   }
-  const parsed = StudySettingsSchema.safeParse({ ...(stored as object), timeZone });
-  return parsed.success ? parsed.data : StudySettingsSchema.parse({ timeZone: "UTC" });
+}
+
+export function parseStoredSettings(
+  json: string | null,
+  timeZone: string,
+  fsrsParametersJson: string | null = null,
+): StudySettings {
+  const stored = parseJson(json) ?? {};
+  // Parameters that do not parse (never written so) fall back to the defaults, not to an error.
+  const parameters = FsrsParametersSchema.safeParse(parseJson(fsrsParametersJson));
+  const fsrsParameters = parameters.success ? parameters.data : null;
+  const parsed = StudySettingsSchema.safeParse({
+    ...(stored as object),
+    timeZone,
+    fsrsParameters,
+  });
+  return parsed.success
+    ? parsed.data
+    : StudySettingsSchema.parse({ timeZone: "UTC", fsrsParameters });
 }

@@ -7,7 +7,7 @@ import type { Db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { answerWindowStart, assertUnderAnswerLimit } from "../rate-limits/answer-limits";
 import { RATE_LIMITS } from "../rate-limits/limits";
-import { parseStoredSettings } from "./learner-settings";
+import { LEARNER_SETTINGS_SELECT, parseStoredSettings } from "./learner-settings";
 import { visibleDecksWhere } from "../decks/deck-access";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { cardStateColumns, reviewLogColumns, toCardState } from "./card-rows";
@@ -88,8 +88,7 @@ export async function submitAnswer(
     db.learner.findUnique({
       where: { id: learnerId },
       select: {
-        settings: true,
-        timeZone: true,
+        ...LEARNER_SETTINGS_SELECT,
         cards: { where: { questionId: input.questionId }, take: 1 },
       },
     }),
@@ -106,7 +105,7 @@ export async function submitAnswer(
   const question = parseQuestionPayload(questionRow.payload);
   const selfGraded = SELF_GRADED_KINDS.includes(question.kind);
   const correct = selfGraded ? null : gradeAnswer(question, input.answer).correct;
-  const settings = parseStoredSettings(learner.settings, learner.timeZone);
+  const settings = parseStoredSettings(learner.settings, learner.timeZone, learner.fsrsParameters);
   const card = learner.cards[0] ?? null;
 
   try {

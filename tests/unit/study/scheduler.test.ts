@@ -284,3 +284,30 @@ describe("studying every day for two months with a simulated clock", () => {
     }
   });
 });
+
+describe("a learner's own FSRS parameters", () => {
+  // A learner who forgets faster than the defaults assume (fitted by "optimise my parameters").
+  const OWN = [
+    0.1, 0.6, 1.0, 4.0, 6.4133, 0.8334, 3.0194, 0.001, 1.0, 0.1666, 0.796, 1.4835, 0.0614, 0.2629,
+    1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.5,
+  ];
+
+  it("schedule reviews as ts-fsrs does with those parameters, and differently from the defaults", () => {
+    const reference = fsrs(
+      generatorParameters({ w: OWN, enable_fuzz: false, enable_short_term: true }),
+    );
+    let theirs: Card = createEmptyCard(T0);
+    let ours = newCardState(T0);
+    let defaults = newCardState(T0);
+    let now = T0;
+    for (const rating of [3, 3, 3, 3] as const) {
+      theirs = reference.next(theirs, now, FsrsRating.Good).card;
+      ours = applyRating(ours, rating, { ...SETTINGS, fsrsParameters: OWN }, now).card;
+      defaults = applyRating(defaults, rating, SETTINGS, now).card;
+      now = ours.due;
+    }
+    expect(ours.due).toEqual(theirs.due);
+    expect(ours.stability).toBeCloseTo(theirs.stability, 10);
+    expect(ours.due.getTime()).toBeLessThan(defaults.due.getTime());
+  });
+});

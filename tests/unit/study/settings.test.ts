@@ -13,6 +13,7 @@ describe("StudySettingsSchema", () => {
       enableFuzz: true,
       timeZone: "UTC",
       dayStartHour: 4,
+      fsrsParameters: null,
     });
     expect(DEFAULT_STUDY_SETTINGS).toEqual(StudySettingsSchema.parse({}));
   });
