@@ -345,6 +345,31 @@ describe("sessions and the account", () => {
     expect(data.reviewLogs).toHaveLength(2);
     expect(data.reviewLogs.every((log) => log.learnerId === learnerId)).toBe(true);
     expect(JSON.stringify(data)).not.toContain("argon2");
+    expect(data.fsrsParameters).toBeNull();
+
+    // Fitted FSRS parameters and the runs that fitted them go out too.
+    const fitted = Array.from({ length: 21 }, (_, i) => i / 10);
+    await t.db.learner.update({
+      where: { id: learnerId },
+      data: { fsrsParameters: JSON.stringify(fitted) },
+    });
+    await t.db.fsrsOptimisation.create({
+      data: {
+        learnerId,
+        status: "done",
+        outcome: "applied",
+        reviewCount: 500,
+        parameters: JSON.stringify(fitted),
+        logLossBefore: 0.46,
+        logLossAfter: 0.44,
+        createdAt: NOW,
+      },
+    });
+    const again = await exportMyData(t.db, { userId });
+    expect(again.fsrsParameters).toEqual(fitted);
+    expect(again.fsrsOptimisations).toEqual([
+      expect.objectContaining({ outcome: "applied", reviewCount: 500, parameters: fitted }),
+    ]);
   });
 
   it("hashes with a fresh salt each time", async () => {

@@ -250,6 +250,22 @@ export async function exportMyData(db: Db, options: { userId: string }) {
         select: {
           timeZone: true,
           settings: true,
+          fsrsParameters: true,
+          fsrsOptimisations: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              status: true,
+              outcome: true,
+              reviewCount: true,
+              parameters: true,
+              logLossBefore: true,
+              rmseBefore: true,
+              logLossAfter: true,
+              rmseAfter: true,
+              createdAt: true,
+              finishedAt: true,
+            },
+          },
           cards: { orderBy: { createdAt: "asc" } },
           reviews: { orderBy: { reviewedAt: "asc" } },
           practiceAttempts: { orderBy: { startedAt: "asc" }, include: { answers: true } },
@@ -320,6 +336,12 @@ export async function exportMyData(db: Db, options: { userId: string }) {
       timeZone: learner?.timeZone ?? "UTC",
       ...(learner?.settings ? JSON.parse(learner.settings) : {}),
     },
+    // Parameters fitted to this learner (null: the defaults) and every optimisation run.
+    fsrsParameters: learner?.fsrsParameters ? JSON.parse(learner.fsrsParameters) : null,
+    fsrsOptimisations: (learner?.fsrsOptimisations ?? []).map((run) => ({
+      ...run,
+      parameters: run.parameters ? JSON.parse(run.parameters) : null,
+    })),
     cards: learner?.cards ?? [],
     // The same answers in the FSRS optimiser's CSV format (also GET /api/account/reviews.csv).
     reviewHistoryCsv: reviewHistoryCsv(learner?.reviews ?? []),
