@@ -11,6 +11,7 @@ import {
   ankiRevlog,
   ankiSchedule,
   uniqueRevlogIds,
+  type AnkiSchedule,
   type AnkiRevlogEntry,
   type CardProgress,
   type ReviewRecord,
@@ -54,22 +55,7 @@ export interface AnkiCollectionRows {
     sfld: string;
     csum: number;
   }[];
-  cards: {
-    id: number;
-    nid: number;
-    did: number;
-    ord: number;
-    mod: number;
-    type: number;
-    queue: number;
-    due: number;
-    ivl: number;
-    factor: number;
-    reps: number;
-    lapses: number;
-    left: number;
-    data: string;
-  }[];
+  cards: ({ id: number; nid: number; did: number; ord: number; mod: number } & AnkiSchedule)[];
   revlog: (AnkiRevlogEntry & { cid: number })[];
   /** Which question each card stands for (for tests and the round trip). */
   cardQuestions: Map<number, string>;

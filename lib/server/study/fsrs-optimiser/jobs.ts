@@ -251,15 +251,18 @@ export async function runFsrsOptimisation(
     if (!history) throw new Error("the learner no longer exists");
     const { settings, reviews } = history;
     const items = buildFsrsItems(reviews, settings);
-    const verdict = judgeHistory({ reviewCount: reviews.length, itemCount: items.length });
-    if (!verdict.enough) {
-      await finishJob(db, job, {
+    // Defaults kept: too few reviews, or too few left once the library set outliers aside.
+    const finishTooLittle = () =>
+      finishJob(db, job, {
         status: "done",
         outcome: "too-little-history",
         reviewCount: reviews.length,
         progress: 1,
         finishedAt: clock(),
       });
+    const verdict = judgeHistory({ reviewCount: reviews.length, itemCount: items.length });
+    if (!verdict.enough) {
+      await finishTooLittle();
       return;
     }
     const currentParameters = settings.fsrsParameters ?? DEFAULT_FSRS_PARAMETERS;
@@ -282,13 +285,7 @@ export async function runFsrsOptimisation(
       },
     });
     if (!result.enough) {
-      await finishJob(db, job, {
-        status: "done",
-        outcome: "too-little-history",
-        reviewCount: reviews.length,
-        progress: 1,
-        finishedAt: clock(),
-      });
+      await finishTooLittle();
       return;
     }
     const better = result.after.logLoss < result.before.logLoss;
