@@ -153,6 +153,34 @@ export const DECK_ROWS: ClassRow[] = [
     },
   },
   {
+    target: "GET /api/decks/[deckId]/export",
+    anonymous: async (w) => {
+      expect((await exportOf(w.anonymous, deckOf(w))).status()).toBe(404);
+      // A public deck exports for anyone, guests included.
+      const builtIn = await exportOf(w.anonymous, "containers-vs-pods.en", "format=quizlet");
+      expect(builtIn.status()).toBe(200);
+      expect(builtIn.headers()["content-disposition"]).toContain(
+        "containers-vs-pods.en.quizlet.txt",
+      );
+    },
+    otherStudent: async (w) => {
+      expect((await exportOf(w.otherStudent.api, deckOf(w))).status()).toBe(404);
+      // The student of the class it is shared with sees it, so may export it.
+      expect((await exportOf(w.student.api, deckOf(w), "format=csv")).status()).toBe(200);
+    },
+    otherTeacher: async (w) => {
+      expect((await exportOf(w.otherTeacher.api, deckOf(w), "format=csv")).status()).toBe(404);
+      expect((await exportOf(w.otherTeacher.api, deckOf(w), "format=pdf")).status()).toBe(400);
+    },
+    owner: async (w) => {
+      const response = await exportOf(w.owner.api, deckOf(w), "format=apkg&progress=1");
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-disposition"]).toContain(".apkg");
+      // A zip file (PK\x03\x04).
+      expect([...(await response.body()).subarray(0, 4)]).toEqual([0x50, 0x4b, 3, 4]);
+    },
+  },
+  {
     target: "action app/decks/[deckId]/actions.ts#deleteDeckAction",
     anonymous: async (w) => {
       await replay(w.anonymous, await captureDeleteDeck(w));
@@ -181,34 +209,6 @@ export const DECK_ROWS: ClassRow[] = [
       expect(sharesOf(deckOf(w))).toBe(0);
       expect(await pageStatus(w.owner.api, deckOf(w)), "gone for its author too").toBe(404);
       expect(await pageStatus(w.student.api, deckOf(w))).toBe(404);
-    },
-  },
-  {
-    target: "GET /api/decks/[deckId]/export",
-    anonymous: async (w) => {
-      expect((await exportOf(w.anonymous, deckOf(w))).status()).toBe(404);
-      // A public deck exports for anyone, guests included.
-      const builtIn = await exportOf(w.anonymous, "containers-vs-pods.en", "format=quizlet");
-      expect(builtIn.status()).toBe(200);
-      expect(builtIn.headers()["content-disposition"]).toContain(
-        "containers-vs-pods.en.quizlet.txt",
-      );
-    },
-    otherStudent: async (w) => {
-      expect((await exportOf(w.otherStudent.api, deckOf(w))).status()).toBe(404);
-      // The student of the class it is shared with sees it, so may export it.
-      expect((await exportOf(w.student.api, deckOf(w), "format=csv")).status()).toBe(200);
-    },
-    otherTeacher: async (w) => {
-      expect((await exportOf(w.otherTeacher.api, deckOf(w), "format=csv")).status()).toBe(404);
-      expect((await exportOf(w.otherTeacher.api, deckOf(w), "format=pdf")).status()).toBe(400);
-    },
-    owner: async (w) => {
-      const response = await exportOf(w.owner.api, deckOf(w), "format=apkg&progress=1");
-      expect(response.status()).toBe(200);
-      expect(response.headers()["content-disposition"]).toContain(".apkg");
-      // A zip file (PK\x03\x04).
-      expect([...(await response.body()).subarray(0, 4)]).toEqual([0x50, 0x4b, 3, 4]);
     },
   },
 ];
