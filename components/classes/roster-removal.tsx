@@ -3,10 +3,7 @@
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { fillMessage } from "@/lib/i18n/locales";
 import type { FormState } from "@/lib/server/form-state";
-
-/** What a roster row's "Remove" button carries; the dialog reads it when opened. */
-export const REMOVE_ENROLLMENT = "data-remove-enrollment";
-export const REMOVE_NAME = "data-remove-name";
+import { REMOVE_ENROLLMENT, REMOVE_NAME } from "./roster-removal-keys";
 
 interface Student {
   enrollmentId: string;
