@@ -13,7 +13,8 @@ import {
   MissedQuestions,
   ProgressTables,
 } from "@/components/classes/class-dashboard";
-import { REMOVE_ENROLLMENT, REMOVE_NAME, RosterRemoval } from "@/components/classes/roster-removal";
+import { RosterRemoval } from "@/components/classes/roster-removal";
+import { REMOVE_ENROLLMENT, REMOVE_NAME } from "@/components/classes/roster-removal-keys";
 import { StudentAssignmentList } from "@/components/classes/student-assignment-list";
 import { ActionButton } from "@/components/forms/action-button";
 import { DeleteSection } from "@/components/forms/delete-section";
