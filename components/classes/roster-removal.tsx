@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
+import { ConfirmDialog } from "@/components/forms/action-button";
 import { fillMessage } from "@/lib/i18n/locales";
 import type { FormState } from "@/lib/server/form-state";
 import { REMOVE_ENROLLMENT, REMOVE_NAME } from "./roster-removal-keys";
@@ -38,7 +39,6 @@ export function RosterRemoval({
   const [submitted, setSubmitted] = useState<string | null>(null);
   const rows = useRef<HTMLDivElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
 
   // The rows' buttons are server-rendered; one listener on their container opens the dialog.
   useEffect(() => {
@@ -71,34 +71,27 @@ export function RosterRemoval({
   return (
     <>
       <div ref={rows}>{children}</div>
-      <dialog
-        ref={dialog}
-        className="confirm-dialog"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-body`}
+      <ConfirmDialog
+        dialogRef={dialog}
+        title={fillMessage(t.removeTitle, { name: student?.name ?? "" })}
+        body={t.removeBody}
+        message={message}
       >
-        <h2 id={`${id}-title`}>{fillMessage(t.removeTitle, { name: student?.name ?? "" })}</h2>
-        <p id={`${id}-body`}>{t.removeBody}</p>
-        <p role="alert" className="field-error">
-          {message}
-        </p>
-        <div className="actions">
-          <form
-            action={formAction}
-            className="action-form"
-            onSubmit={() => setSubmitted(student?.enrollmentId ?? null)}
-          >
-            <input type="hidden" name="classId" value={classId} />
-            <input type="hidden" name="enrollmentId" value={student?.enrollmentId ?? ""} />
-            <button type="submit" className="button small" disabled={pending || !student}>
-              {t.remove}
-            </button>
-            <button type="button" className="button" onClick={() => dialog.current?.close()}>
-              {t.cancel}
-            </button>
-          </form>
-        </div>
-      </dialog>
+        <form
+          action={formAction}
+          className="action-form"
+          onSubmit={() => setSubmitted(student?.enrollmentId ?? null)}
+        >
+          <input type="hidden" name="classId" value={classId} />
+          <input type="hidden" name="enrollmentId" value={student?.enrollmentId ?? ""} />
+          <button type="submit" className="button small" disabled={pending || !student}>
+            {t.remove}
+          </button>
+          <button type="button" className="button" onClick={() => dialog.current?.close()}>
+            {t.cancel}
+          </button>
+        </form>
+      </ConfirmDialog>
     </>
   );
 }

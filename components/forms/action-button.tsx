@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useRef, type ReactNode, type RefObject } from "react";
 import type { FormState } from "@/lib/server/form-state";
 
 export interface Confirmation {
@@ -38,7 +38,6 @@ export function ActionButton({
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle", errors: {} });
   const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
   const className = ["button", danger ? "danger" : "", small ? "small" : ""].join(" ").trim();
   const message =
     state.status === "error" ? (errors[state.message ?? ""] ?? state.message ?? "") : "";
@@ -86,26 +85,49 @@ export function ActionButton({
       >
         {label}
       </button>
-      <dialog
-        ref={dialog}
-        className="confirm-dialog"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-body`}
-      >
-        <h2 id={`${id}-title`}>{confirm.title}</h2>
-        <p id={`${id}-body`}>{confirm.body}</p>
-        <p role="alert" className="field-error">
-          {message}
-        </p>
-        <div className="actions">
-          {form(
-            confirm.confirmLabel,
-            <button type="button" className="button" onClick={() => dialog.current?.close()}>
-              {confirm.cancelLabel}
-            </button>,
-          )}
-        </div>
-      </dialog>
+      <ConfirmDialog dialogRef={dialog} title={confirm.title} body={confirm.body} message={message}>
+        {form(
+          confirm.confirmLabel,
+          <button type="button" className="button" onClick={() => dialog.current?.close()}>
+            {confirm.cancelLabel}
+          </button>,
+        )}
+      </ConfirmDialog>
     </span>
+  );
+}
+
+/**
+ * A confirmation's modal: its title and body name it for assistive technology, then what went
+ * wrong (if anything) and the form that confirms. Opened with `showModal()` on `dialogRef`.
+ */
+export function ConfirmDialog({
+  dialogRef,
+  title,
+  body,
+  message,
+  children,
+}: {
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  title: string;
+  body: string;
+  message: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <dialog
+      ref={dialogRef}
+      className="confirm-dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+    >
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p id={`${id}-body`}>{body}</p>
+      <p role="alert" className="field-error">
+        {message}
+      </p>
+      <div className="actions">{children}</div>
+    </dialog>
   );
 }
