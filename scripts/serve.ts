@@ -8,6 +8,7 @@ import http from "node:http";
 import next from "next";
 import { readEnv } from "@/lib/config/env";
 import { serveWithAdmissionGate } from "@/lib/tooling/admission-gate";
+import { lingerOnClose } from "@/lib/tooling/lingering-close";
 
 // `next start` names its process so; the bench and the tests find the server by it.
 process.title = "next-server (PodDeck)";
@@ -27,6 +28,7 @@ const server = http.createServer();
 // gets ECONNRESET (seen in CI). Longer than any proxy's idle timeout in front of us (60 s is common).
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
+lingerOnClose(server);
 serveWithAdmissionGate(server, limits, app.getRequestHandler());
 
 const STREAM_GRACE_MS = 5_000;
