@@ -112,12 +112,10 @@ export function isQuestionDue(state: PhaseState, now: number): boolean {
  */
 export function closeIfAllAnswered(
   state: PhaseState,
-  counts: { activePlayers: number; answered: number },
+  players: { anyActive: boolean; anyYetToAnswer: boolean },
 ): PhaseState | null {
   const open = state.phase === "question" && state.pausedRemainingMs === null;
-  return open && counts.activePlayers > 0 && counts.answered >= counts.activePlayers
-    ? closeQuestion(state)
-    : null;
+  return open && players.anyActive && !players.anyYetToAnswer ? closeQuestion(state) : null;
 }
 
 /** Time left to answer, in ms: 0 outside an open question, the frozen rest while paused. */

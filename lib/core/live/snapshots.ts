@@ -109,9 +109,12 @@ export function summarizeGame(view: GameView): GameSummary {
   };
 }
 
+/**
+ * What every screen shows. Not the game's version: every batch of answers moves it on, and in a
+ * room of 2,000 a snapshot that carried it would go to every phone several times a second.
+ */
 interface Common {
   gameId: string;
-  version: number;
   phase: LivePhase;
   questionIndex: number;
   questionCount: number;
@@ -133,7 +136,6 @@ function common(summary: GameSummary, now: number): Common {
   const q = view.question;
   return {
     gameId: view.id,
-    version: view.version,
     phase: view.state.phase,
     questionIndex: view.state.questionIndex,
     questionCount: view.state.questionCount,

@@ -3,8 +3,8 @@ import { answerRefusal, type AnswerRefusal } from "@/lib/core/live/phases";
 import { scoreAnswer } from "@/lib/core/live/scoring";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
-import { ConflictError, DomainError, ForbiddenError } from "../errors";
-import { gameSelect, loadGameRow, type LoadedGame } from "./game-rows";
+import { ConflictError, DomainError, ForbiddenError, UnauthorizedError } from "../errors";
+import { readGames } from "./game-rows";
 import { closeQuestionIfAllAnswered } from "./games";
 import { notifyGameChanged } from "./game-signal";
 import { loadLiveQuestions } from "./questions";
@@ -25,9 +25,15 @@ export interface StoredAnswer {
   duplicate: boolean;
 }
 
+/**
+ * Who answers: a player's id, or (from a request) the hash of their cookie's token, so the
+ * request itself reads nothing: the batch reads every player of the group in one query.
+ */
+export type AnswerPlayer = { playerId: string } | { tokenHash: string };
+
 interface Pending {
   gameId: string;
-  playerId: string;
+  player: AnswerPlayer;
   questionIndex: number;
   choice: string;
   /** Server time the request arrived: what the deadline and the speed bonus count. */
@@ -42,6 +48,18 @@ interface Pending {
  */
 export const MAX_BATCH = 400;
 const INSERT_CHUNK = 100;
+
+interface NewAnswer {
+  id: string;
+  gameId: string;
+  playerId: string;
+  questionIndex: number;
+  choice: string;
+  correct: boolean;
+  points: number;
+  elapsedMs: number;
+  answeredAt: Date;
+}
 
 const REFUSED: Record<AnswerRefusal, string> = {
   not_in_question: "no question is open",
@@ -93,47 +111,100 @@ class AnswerBatcher {
   }
 }
 
+interface PlayerWithAnswers {
+  id: string;
+  gameId: string;
+  tokenHash: string;
+  streak: number;
+  kicked: boolean;
+  /** The player's stored choice per question index, among the batch's question indexes. */
+  answers: Map<number, string>;
+}
+
+const inList = (values: readonly unknown[]) => Prisma.sql`(${Prisma.join(values)})`;
+
+/**
+ * The batch's players, by id or token hash, each with what they already answered to the batch's
+ * questions: one query (hand-written: Prisma would compile a plan for each of the batch's reads).
+ */
+async function readBatchPlayers(
+  tx: Prisma.TransactionClient,
+  batch: readonly Pending[],
+): Promise<PlayerWithAnswers[]> {
+  const ids = batch.flatMap(({ player }) => ("playerId" in player ? [player.playerId] : []));
+  const hashes = batch.flatMap(({ player }) => ("tokenHash" in player ? [player.tokenHash] : []));
+  const indexes = [...new Set(batch.map((p) => p.questionIndex))];
+  const byId = ids.length ? Prisma.sql`p."id" IN ${inList(ids)}` : Prisma.sql`${false}`;
+  const byHash = hashes.length
+    ? Prisma.sql`p."tokenHash" IN ${inList(hashes)}`
+    : Prisma.sql`${false}`;
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      gameId: string;
+      tokenHash: string;
+      streak: number | bigint;
+      kickedAt: unknown;
+      questionIndex: number | bigint | null;
+      choice: string | null;
+    }[]
+  >`
+    SELECT p."id", p."gameId", p."tokenHash", p."streak", p."kickedAt", a."questionIndex", a."choice"
+    FROM "LivePlayer" p
+    LEFT JOIN "LiveAnswer" a ON a."playerId" = p."id" AND a."questionIndex" IN ${inList(indexes)}
+    WHERE ${byId} OR ${byHash}`;
+  const players = new Map<string, PlayerWithAnswers>();
+  for (const row of rows) {
+    let player = players.get(row.id);
+    if (!player) {
+      player = {
+        id: row.id,
+        gameId: row.gameId,
+        tokenHash: row.tokenHash,
+        streak: Number(row.streak),
+        kicked: row.kickedAt !== null,
+        answers: new Map(),
+      };
+      players.set(row.id, player);
+    }
+    if (row.questionIndex !== null && row.choice !== null) {
+      player.answers.set(Number(row.questionIndex), row.choice);
+    }
+  }
+  return [...players.values()];
+}
+
 async function storeBatch(
   tx: Prisma.TransactionClient,
   batch: readonly Pending[],
 ): Promise<{ outcomes: (StoredAnswer | Error)[]; changedGames: string[] }> {
   const gameIds = [...new Set(batch.map((p) => p.gameId))];
-  const playerIds = [...new Set(batch.map((p) => p.playerId))];
-  const [gameRows, players, existing] = await Promise.all([
-    tx.liveGame.findMany({ where: { id: { in: gameIds } }, select: gameSelect }),
-    tx.livePlayer.findMany({
-      where: { id: { in: playerIds } },
-      select: { id: true, gameId: true, streak: true, kickedAt: true },
-    }),
-    tx.liveAnswer.findMany({
-      where: {
-        playerId: { in: playerIds },
-        questionIndex: { in: [...new Set(batch.map((p) => p.questionIndex))] },
-      },
-      select: { playerId: true, questionIndex: true, choice: true },
-    }),
-  ]);
-  const games = new Map<string, LoadedGame>(gameRows.map((row) => [row.id, loadGameRow(row)]));
+  const [games, players] = await Promise.all([readGames(tx, gameIds), readBatchPlayers(tx, batch)]);
   const playersById = new Map(players.map((p) => [p.id, p]));
-  const key = (playerId: string, questionIndex: number) => `${playerId}\u0000${questionIndex}`;
-  const stored = new Map(existing.map((a) => [key(a.playerId, a.questionIndex), a.choice]));
+  const playersByHash = new Map(players.map((p) => [p.tokenHash, p]));
+  const playerOf = ({ player }: Pending) =>
+    "playerId" in player ? playersById.get(player.playerId) : playersByHash.get(player.tokenHash);
 
-  const rows: Prisma.LiveAnswerCreateManyInput[] = [];
-  const outcomes: (StoredAnswer | Error | "new")[] = [];
+  const rows: NewAnswer[] = [];
+  const outcomes: (StoredAnswer | Error | NewAnswer)[] = [];
   for (const p of batch) {
-    const k = key(p.playerId, p.questionIndex);
-    const choice = stored.get(k);
+    const game = games.get(p.gameId);
+    const player = playerOf(p);
+    if (!game || !player || player.gameId !== p.gameId) {
+      // A cookie that names no player of this game is a 401, as on every player route.
+      outcomes.push(
+        "tokenHash" in p.player
+          ? new UnauthorizedError("join the game first")
+          : new ForbiddenError("you are not a player of this game"),
+      );
+      continue;
+    }
+    const choice = player.answers.get(p.questionIndex);
     if (choice !== undefined) {
       outcomes.push({ questionIndex: p.questionIndex, choice, duplicate: true });
       continue;
     }
-    const game = games.get(p.gameId);
-    const player = playersById.get(p.playerId);
-    if (!game || !player || player.gameId !== p.gameId) {
-      outcomes.push(new ForbiddenError("you are not a player of this game"));
-      continue;
-    }
-    if (player.kickedAt) {
+    if (player.kicked) {
       outcomes.push(new ForbiddenError("the host removed you from this game"));
       continue;
     }
@@ -156,21 +227,25 @@ async function storeBatch(
       streakBefore: player.streak,
       settings: game.settings,
     });
-    rows.push({
+    const row: NewAnswer = {
       id: crypto.randomUUID(),
       gameId: p.gameId,
-      playerId: p.playerId,
+      playerId: player.id,
       questionIndex: p.questionIndex,
       choice: p.choice,
       correct,
       points,
       elapsedMs,
       answeredAt: new Date(p.receivedAt),
-    });
-    stored.set(k, p.choice);
-    outcomes.push("new");
+    };
+    rows.push(row);
+    // A second answer of the same player in this batch is a duplicate of this one.
+    player.answers.set(p.questionIndex, p.choice);
+    outcomes.push(row);
   }
 
+  // What is stored now, whoever stored it (another instance may have won the race for a key).
+  const won = new Set<string>();
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const values = rows
       .slice(i, i + INSERT_CHUNK)
@@ -178,47 +253,43 @@ async function storeBatch(
         (r) =>
           Prisma.sql`(${r.id}, ${r.gameId}, ${r.playerId}, ${r.questionIndex}, ${r.choice}, ${r.correct}, ${r.points}, ${r.elapsedMs}, ${r.answeredAt})`,
       );
-    await tx.$executeRaw`
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "LiveAnswer" ("id", "gameId", "playerId", "questionIndex", "choice", "correct", "points", "elapsedMs", "answeredAt")
       VALUES ${Prisma.join(values)}
-      ON CONFLICT ("playerId", "questionIndex") DO NOTHING`;
+      ON CONFLICT ("playerId", "questionIndex") DO NOTHING
+      RETURNING "id"`;
+    for (const { id } of inserted) won.add(id);
   }
-  const changedGames = [...new Set(rows.map((r) => r.gameId))];
-  if (changedGames.length > 0) {
-    await tx.liveGame.updateMany({
-      where: { id: { in: changedGames } },
-      data: { version: { increment: 1 } },
-    });
-    // The last player's answer ends the countdown, in this transaction: no acknowledged answer
-    // is ever seen with its question still open when nobody is left to answer.
-    const now = new Date(Math.max(...batch.map((p) => p.receivedAt)));
-    for (const gameId of changedGames) await closeQuestionIfAllAnswered(tx, gameId, now);
+  const changedGames = [...new Set(rows.filter((r) => won.has(r.id)).map((r) => r.gameId))];
+  // The last player's answer ends the countdown, in this transaction: no acknowledged answer
+  // is ever seen with its question still open when nobody is left to answer. Closing moves the
+  // game's version on; otherwise the answers themselves do.
+  const now = new Date(Math.max(...batch.map((p) => p.receivedAt)));
+  const stillOpen: string[] = [];
+  for (const gameId of changedGames) {
+    if (!(await closeQuestionIfAllAnswered(tx, gameId, now, games.get(gameId)))) {
+      stillOpen.push(gameId);
+    }
   }
-  // What is stored now, whoever stored it (another instance may have won the race for a key).
-  const mine = rows.length
-    ? await tx.liveAnswer.findMany({
-        where: { id: { in: rows.map((r) => r.id as string) } },
-        select: { id: true },
-      })
-    : [];
-  const won = new Set(mine.map((r) => r.id));
-  const lost = rows.filter((r) => !won.has(r.id as string));
+  if (stillOpen.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "LiveGame" SET "version" = "version" + 1 WHERE "id" IN ${inList(stillOpen)}`;
+  }
+  const lost = rows.filter((r) => !won.has(r.id));
   const winners = lost.length
     ? await tx.liveAnswer.findMany({
         where: { OR: lost.map((r) => ({ playerId: r.playerId, questionIndex: r.questionIndex })) },
         select: { playerId: true, questionIndex: true, choice: true },
       })
     : [];
+  const key = (playerId: string, questionIndex: number) => `${playerId}\u0000${questionIndex}`;
   const winnerChoice = new Map(winners.map((a) => [key(a.playerId, a.questionIndex), a.choice]));
-  const result = batch.map((p, i): StoredAnswer | Error => {
-    const outcome = outcomes[i]!;
-    if (outcome !== "new") return outcome;
-    const k = key(p.playerId, p.questionIndex);
-    const lostTo = winnerChoice.get(k);
-    if (lostTo !== undefined) {
-      return { questionIndex: p.questionIndex, choice: lostTo, duplicate: true };
-    }
-    return { questionIndex: p.questionIndex, choice: p.choice, duplicate: false };
+  const result = outcomes.map((outcome): StoredAnswer | Error => {
+    if (outcome instanceof Error || !("id" in outcome)) return outcome;
+    const { questionIndex, choice, playerId } = outcome;
+    const lostTo = winnerChoice.get(key(playerId, questionIndex));
+    if (lostTo !== undefined) return { questionIndex, choice: lostTo, duplicate: true };
+    return { questionIndex, choice, duplicate: false };
   });
   return { outcomes: result, changedGames };
 }
@@ -240,13 +311,21 @@ export const answerBatchStats = (db: Db) => batcherFor(db).stats;
  */
 export function submitLiveAnswer(
   db: Db,
-  answer: {
+  answer: AnswerPlayer & {
     gameId: string;
-    playerId: string;
     questionIndex: number;
     choice: string;
     receivedAt: Date;
   },
 ): Promise<StoredAnswer> {
-  return batcherFor(db).submit({ ...answer, receivedAt: answer.receivedAt.getTime() });
+  const { gameId, questionIndex, choice, receivedAt } = answer;
+  const player =
+    "playerId" in answer ? { playerId: answer.playerId } : { tokenHash: answer.tokenHash };
+  return batcherFor(db).submit({
+    gameId,
+    player,
+    questionIndex,
+    choice,
+    receivedAt: receivedAt.getTime(),
+  });
 }

@@ -1,6 +1,6 @@
 import { LiveGameSettingsSchema, type LiveGameSettings } from "@/lib/core/live/settings";
 import type { LivePhase, PhaseState } from "@/lib/core/live/phases";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The columns every game operation reads. */
 export const gameSelect = {
@@ -61,4 +61,46 @@ export function stateColumns(state: PhaseState) {
     pausedRemainingMs: state.pausedRemainingMs,
     lobbyLocked: state.lobbyLocked,
   };
+}
+
+/** A DateTime column as a raw query returns it: a Date, or SQLite's ISO text. */
+const rawDate = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : new Date(value as Date | string);
+
+/**
+ * Games by id, read with one hand-written query (the live answer path runs it per batch, and a
+ * Prisma query builds its plan on every call). The columns are gameSelect's; the raw values are
+ * turned into what Prisma would return (SQLite gives booleans as 0/1 and dates as text).
+ */
+export async function readGames(
+  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
+  ids: readonly string[],
+): Promise<Map<string, LoadedGame>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Record<keyof GameRow, unknown>[]>`
+    SELECT "id", "pin", "hostUserId", "deckId", "settings", "questionIds", "phase",
+      "questionIndex", "questionOpenedAt", "deadlineAt", "pausedRemainingMs", "lobbyLocked",
+      "bannedNicknames", "version"
+    FROM "LiveGame" WHERE "id" IN (${Prisma.join(ids)})`;
+  return new Map(
+    rows.map((raw) => {
+      const row: GameRow = {
+        id: String(raw.id),
+        pin: raw.pin === null ? null : String(raw.pin),
+        hostUserId: String(raw.hostUserId),
+        deckId: String(raw.deckId),
+        settings: String(raw.settings),
+        questionIds: String(raw.questionIds),
+        phase: String(raw.phase),
+        questionIndex: Number(raw.questionIndex),
+        questionOpenedAt: rawDate(raw.questionOpenedAt),
+        deadlineAt: rawDate(raw.deadlineAt),
+        pausedRemainingMs: raw.pausedRemainingMs === null ? null : Number(raw.pausedRemainingMs),
+        lobbyLocked: Boolean(Number(raw.lobbyLocked)),
+        bannedNicknames: String(raw.bannedNicknames),
+        version: Number(raw.version),
+      };
+      return [row.id, loadGameRow(row)];
+    }),
+  );
 }

@@ -17,7 +17,7 @@ import { classDecksWhere, visibleDecksWhere } from "../decks/deck-access";
 import { ConflictError, DomainError, NotFoundError } from "../errors";
 import { consumeRateLimits } from "../rate-limits/consume-rate-limits";
 import { RATE_LIMITS } from "../rate-limits/limits";
-import { gameSelect, loadGameRow, stateColumns, type LoadedGame } from "./game-rows";
+import { readGames, stateColumns, type LoadedGame } from "./game-rows";
 import { notifyGameChanged } from "./game-signal";
 
 type Tx = Prisma.TransactionClient;
@@ -114,8 +114,7 @@ async function applyQuestionScores(tx: Tx, gameId: string, questionIndex: number
 }
 
 async function readGame(tx: Tx | Db, gameId: string): Promise<LoadedGame | null> {
-  const row = await tx.liveGame.findUnique({ where: { id: gameId }, select: gameSelect });
-  return row ? loadGameRow(row) : null;
+  return (await readGames(tx, [gameId])).get(gameId) ?? null;
 }
 
 /**
@@ -169,19 +168,26 @@ export async function closeQuestionIfAllAnswered(
   tx: Tx,
   gameId: string,
   now: Date,
+  /** The game as this transaction read it, if it has: saves reading it again. */
+  known?: LoadedGame,
 ): Promise<boolean> {
-  const game = await readGame(tx, gameId);
+  const game = known ?? (await readGame(tx, gameId));
   if (!game || game.state.phase !== "question") return false;
-  const [counts] = await tx.$queryRaw<{ activePlayers: bigint; answered: bigint }[]>`
+  // Runs with every batch of answers: it stops at the first player still to answer (a count of
+  // the answers would visit all of them, thousands in a big room, every time).
+  const [players] = await tx.$queryRaw<{ anyActive: unknown; anyYetToAnswer: unknown }[]>`
     SELECT
-      (SELECT count(*) FROM "LivePlayer" p
-        WHERE p."gameId" = ${gameId} AND p."kickedAt" IS NULL) AS "activePlayers",
-      (SELECT count(*) FROM "LiveAnswer" a JOIN "LivePlayer" p ON p."id" = a."playerId"
-        WHERE a."gameId" = ${gameId} AND a."questionIndex" = ${game.state.questionIndex}
-          AND p."kickedAt" IS NULL) AS "answered"`;
+      EXISTS (SELECT 1 FROM "LivePlayer" p
+        WHERE p."gameId" = ${gameId} AND p."kickedAt" IS NULL) AS "anyActive",
+      EXISTS (SELECT 1 FROM "LivePlayer" p
+        WHERE p."gameId" = ${gameId} AND p."kickedAt" IS NULL
+          AND NOT EXISTS (SELECT 1 FROM "LiveAnswer" a
+            WHERE a."playerId" = p."id" AND a."questionIndex" = ${game.state.questionIndex})
+      ) AS "anyYetToAnswer"`;
+  // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
   const closed = closeIfAllAnswered(game.state, {
-    activePlayers: Number(counts!.activePlayers),
-    answered: Number(counts!.answered),
+    anyActive: Number(players!.anyActive) === 1,
+    anyYetToAnswer: Number(players!.anyYetToAnswer) === 1,
   });
   return closed ? writeState(tx, game, closed, now) : false;
 }

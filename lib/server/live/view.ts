@@ -8,7 +8,7 @@ import {
 } from "@/lib/core/live/snapshots";
 import type { Db } from "../db";
 import { NotFoundError } from "../errors";
-import { gameSelect, loadGameRow } from "./game-rows";
+import { readGames } from "./game-rows";
 import { closeDueQuestion } from "./games";
 import { loadLiveQuestions } from "./questions";
 
@@ -32,31 +32,43 @@ export async function readGameSummary(
   }
   const cached = summaries.get(gameId);
   if (cached && cached.view.version === current.row.version) return cached;
+  // Hand-written reads: in a room of 2,000 this runs up to 4 times a second, and Prisma would
+  // build a query plan and an object per row each time.
   const summary = await db.$transaction(async (tx) => {
-    const row = await tx.liveGame.findUnique({ where: { id: gameId }, select: gameSelect });
-    if (!row) return null;
-    const game = loadGameRow(row);
+    const game = (await readGames(tx, [gameId])).get(gameId);
+    if (!game) return null;
     const index = game.state.questionIndex;
     const [players, answers, questions] = await Promise.all([
-      tx.livePlayer.findMany({
-        where: { gameId },
-        select: { id: true, nickname: true, score: true, streak: true, kickedAt: true },
-        orderBy: { joinedAt: "asc" },
-      }),
-      tx.liveAnswer.findMany({
-        where: { gameId, questionIndex: index },
-        select: { playerId: true, choice: true, correct: true, points: true },
-      }),
+      tx.$queryRaw<
+        { id: string; nickname: string; score: unknown; streak: unknown; kickedAt: unknown }[]
+      >`
+        SELECT "id", "nickname", "score", "streak", "kickedAt" FROM "LivePlayer"
+        WHERE "gameId" = ${gameId} ORDER BY "joinedAt", "id"`,
+      tx.$queryRaw<{ playerId: string; choice: string; correct: unknown; points: unknown }[]>`
+        SELECT "playerId", "choice", "correct", "points" FROM "LiveAnswer"
+        WHERE "gameId" = ${gameId} AND "questionIndex" = ${index}`,
       index >= 0 ? loadLiveQuestions(tx, [game.questionIds[index]!]) : Promise.resolve([]),
     ]);
     return summarizeGame({
       id: gameId,
-      pin: row.pin,
-      version: row.version,
+      pin: game.row.pin,
+      version: game.row.version,
       state: game.state,
       question: questions[0] ?? null,
-      players: players.map((p) => ({ ...p, kicked: p.kickedAt !== null })),
-      answers,
+      players: players.map((p) => ({
+        id: p.id,
+        nickname: p.nickname,
+        score: Number(p.score),
+        streak: Number(p.streak),
+        kicked: p.kickedAt !== null,
+      })),
+      // SQLite gives booleans as 0/1.
+      answers: answers.map((a) => ({
+        playerId: a.playerId,
+        choice: a.choice,
+        correct: Number(a.correct) === 1,
+        points: Number(a.points),
+      })),
     });
   });
   if (summary) summaries.set(gameId, summary);

@@ -113,19 +113,19 @@ describe("closeIfAllAnswered", () => {
   const state = open.ok ? open.state : initialPhaseState(3, 20_000);
 
   it("closes once every active player answered, not before, never with nobody in the game", () => {
-    expect(closeIfAllAnswered(state, { activePlayers: 2, answered: 1 })).toBeNull();
-    expect(closeIfAllAnswered(state, { activePlayers: 2, answered: 2 })).toMatchObject({
+    expect(closeIfAllAnswered(state, { anyActive: true, anyYetToAnswer: true })).toBeNull();
+    expect(closeIfAllAnswered(state, { anyActive: true, anyYetToAnswer: false })).toMatchObject({
       phase: "reveal",
       deadlineAt: null,
     });
-    expect(closeIfAllAnswered(state, { activePlayers: 0, answered: 0 })).toBeNull();
+    expect(closeIfAllAnswered(state, { anyActive: false, anyYetToAnswer: false })).toBeNull();
   });
 
   it("leaves a paused question and other phases alone", () => {
     const paused = applyHostCommand(state, "pause", 1000, { activePlayers: 2 });
     if (!paused.ok) throw new Error("pause refused");
-    expect(closeIfAllAnswered(paused.state, { activePlayers: 1, answered: 1 })).toBeNull();
+    expect(closeIfAllAnswered(paused.state, { anyActive: true, anyYetToAnswer: false })).toBeNull();
     const lobby = initialPhaseState(3, 20_000);
-    expect(closeIfAllAnswered(lobby, { activePlayers: 1, answered: 1 })).toBeNull();
+    expect(closeIfAllAnswered(lobby, { anyActive: true, anyYetToAnswer: false })).toBeNull();
   });
 });

@@ -80,6 +80,20 @@ describe("snapshots", () => {
     expect(player).toMatchObject({ kicked: true, me: null });
   });
 
+  it("another player's answer is no news to this one, though it moves the game's version on", () => {
+    const open = { phase: "question", openedAt: 0, deadlineAt: 20_000 } as const;
+    const base = view(open, [0, 500]);
+    const before = summarizeGame({ ...base, answers: base.answers.slice(0, 1) });
+    const after = summarizeGame({ ...base, version: base.version + 1 });
+    const anna = { id: "p1", nickname: "Anna", kicked: false };
+    expect(playerSnapshotKey(after, anna)).toBe(playerSnapshotKey(before, anna));
+    expect(withoutClock(playerSnapshot(after, anna, 0))).toBe(
+      withoutClock(playerSnapshot(before, anna, 0)),
+    );
+    const boris = { id: "p2", nickname: "Boris", kicked: false };
+    expect(playerSnapshotKey(after, boris)).not.toBe(playerSnapshotKey(before, boris));
+  });
+
   it("a player's change key changes whenever the snapshot (but for its clock) does", () => {
     const states: Partial<PhaseState>[] = [
       { phase: "lobby", questionIndex: -1 },

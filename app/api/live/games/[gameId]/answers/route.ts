@@ -1,9 +1,10 @@
 import { LiveAnswerSchema } from "@/lib/core/live/api-schemas";
 import { db } from "@/lib/server/db";
-import { ForbiddenError } from "@/lib/server/errors";
+import { UnauthorizedError } from "@/lib/server/errors";
 import { parseJsonBody, toErrorResponse } from "@/lib/server/http";
 import { submitLiveAnswer } from "@/lib/server/live/answers";
-import { parseGameId, requirePlayer } from "@/lib/server/live/route-helpers";
+import { parseGameId, playerTokenFor } from "@/lib/server/live/route-helpers";
+import { hashPlayerToken } from "@/lib/server/live/tokens";
 
 export const dynamic = "force-dynamic";
 
@@ -23,11 +24,12 @@ export async function POST(request: Request, context: Context) {
       maxBytes: 1024,
     });
     const gameId = parseGameId((await context.params).gameId);
-    const player = await requirePlayer(db, gameId);
-    if (player.kicked) throw new ForbiddenError("the host removed you from this game");
+    const token = await playerTokenFor(gameId);
+    if (!token) throw new UnauthorizedError("join the game first");
+    // The player (and whether they were kicked) is read with the whole batch of answers.
     const stored = await submitLiveAnswer(db, {
       gameId,
-      playerId: player.id,
+      tokenHash: hashPlayerToken(token),
       questionIndex,
       choice,
       receivedAt,
