@@ -274,7 +274,7 @@ export function MasteryGrids({
                     aria-current={page.page === range.page ? "true" : undefined}
                     scroll={false}
                   >
-                    {page.first}–{page.last}
+                    {`${page.first}–${page.last}`}
                   </Link>
                 </li>
               );
