@@ -34,13 +34,15 @@ import { parseInterviewItems } from "../practice/interview-queries";
  *     learner is not enrolled in (never joined, left, removed) is a NotFoundError.
  *   Both return ClassProgress: assignments (by due date), the decks' facts, the learners, the
  *   activity rows and `progress` (deriveClassProgress: learner by learner, assignment by
- *   assignment, in those orders).
+ *   assignment, in those orders). The teacher's view counts the study goals in SQL
+ *   (`activity.studyGoals`, no first-answer rows); a student's view reads their rows.
  * Building blocks, unscoped (call them only after the caller's access is checked):
- *   listClassAssignments, loadDeckFacts, loadClassActivity (the grouped reads below).
+ *   listClassAssignments, loadDeckFacts, loadClassActivity, loadStudyGoalTallies (the grouped
+ *   reads below).
  *
- * Cost: review logs are never loaded. Study goals read one row per (assignment, student,
- * question) with a Good or Easy answer since the opening: one MIN per student and question over
- * an index range (students × questions in scope seeks per assignment, whatever the answers); practice tests one row
+ * Cost: review logs are never loaded. Study goals read the kept AssignmentFirstGood table: for
+ * the whole class one row per (assignment, student) counted over a covering index, for one
+ * student one row per question answered Good or Easy since the opening; practice tests one row
  * per test on an assigned deck since the earliest opening (answers counted in SQL); interviews
  * one row per interview on an assigned deck since the earliest opening (with its items, which
  * the key-point total needs: interviews are few, each takes minutes).
