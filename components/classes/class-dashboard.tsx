@@ -1,5 +1,10 @@
 import Link from "next/link";
-import { splitBehind, type Assignment, type AssignmentProgress } from "@/lib/core/classes";
+import {
+  pageStudents,
+  splitBehind,
+  type Assignment,
+  type AssignmentProgress,
+} from "@/lib/core/classes";
 import { findGradebookStatus, type GradebookStatus } from "@/lib/core/classes/gradebook-csv";
 import { fillMessage, type Locale, type Messages } from "@/lib/i18n/locales";
 import type { ClassDashboard } from "@/lib/server/classes/class-dashboard";
@@ -79,6 +84,21 @@ function progressRows(
   });
 }
 
+/** What the dashboard's query picks: the assignment whose table is shown, the grid's page. */
+export interface DashboardView {
+  assignment?: string;
+  mastery?: number;
+}
+
+/** The dashboard's own address for a view, scrolled to `anchor`; a choice left out stays default. */
+export function dashboardHref(classId: string, view: DashboardView, anchor: string): string {
+  const query = new URLSearchParams();
+  if (view.assignment !== undefined) query.set("assignment", view.assignment);
+  if (view.mastery !== undefined && view.mastery > 1) query.set("mastery", String(view.mastery));
+  const search = query.toString();
+  return `/classes/${classId}${search ? `?${search}` : ""}#${anchor}`;
+}
+
 /**
  * The assignment a teacher most likely wants first: the open one due soonest, else the latest
  * opened, else the first (assignments come by due date).
@@ -103,19 +123,19 @@ export function pickShownAssignment(
  */
 export function ProgressTables({
   dashboard,
-  shown,
+  view,
   locale,
   t,
   studentLabel,
 }: {
   dashboard: ClassDashboard;
-  shown: string | undefined;
+  view: DashboardView;
   locale: Locale;
   t: Messages["classes"];
   studentLabel: string;
 }) {
   const d = t.dashboard;
-  const assignment = pickShownAssignment(dashboard.assignments, shown, dashboard.now);
+  const assignment = pickShownAssignment(dashboard.assignments, view.assignment, dashboard.now);
   if (!assignment) return null;
   return (
     <section aria-labelledby="progress-title">
@@ -125,7 +145,11 @@ export function ProgressTables({
           {dashboard.assignments.map((a) => (
             <li key={a.id}>
               <Link
-                href={`/classes/${dashboard.k.id}?assignment=${encodeURIComponent(a.id)}#progress-title`}
+                href={dashboardHref(
+                  dashboard.k.id,
+                  { ...view, assignment: a.id },
+                  "progress-title",
+                )}
                 aria-current={a.id === assignment.id ? "true" : undefined}
                 scroll={false}
               >
@@ -196,20 +220,68 @@ export function BehindList({
   );
 }
 
+/**
+ * Students × aspects, a page of students at a time (the class row covers everyone). A cell is
+ * one element with its words: the band colours it through `data-band` (app/globals.css), so a
+ * grid of hundreds of cells stays light in the HTML and in the React payload alike.
+ */
 export function MasteryGrids({
   dashboard,
+  view,
   t,
 }: {
   dashboard: ClassDashboard;
+  view: DashboardView;
   t: Messages["classes"];
 }) {
   const d = t.dashboard;
   const names = new Map(dashboard.roster.map((s) => [s.learnerId, s.name]));
   if (dashboard.mastery.length === 0 || dashboard.roster.length === 0) return null;
+  const cellText = (cell: ClassDashboard["mastery"][number]["grid"]["classCells"][number]) =>
+    cell.share === null
+      ? d.masteryNone
+      : `${fillMessage(d.masteryCell, {
+          percent: percentOf(cell.share),
+          recalled: cell.recalled,
+          total: cell.total,
+        })} · ${d.bands[cell.band]}`;
+  const range = pageStudents(dashboard.roster, view.mastery);
+  const shown = new Set(range.rows.map((s) => s.learnerId));
   return (
     <section aria-labelledby="mastery-title">
       <h2 id="mastery-title">{d.masteryTitle}</h2>
       <p className="muted small">{d.masteryLegend}</p>
+      {range.pages > 1 && (
+        <nav aria-label={d.masteryPages}>
+          <p className="small" data-testid="mastery-range">
+            {fillMessage(d.masteryRange, {
+              first: range.first,
+              last: range.last,
+              total: dashboard.roster.length,
+            })}
+          </p>
+          <ul className="progress-picker">
+            {Array.from({ length: range.pages }, (_, i) => {
+              const page = pageStudents(dashboard.roster, i + 1);
+              return (
+                <li key={page.page}>
+                  <Link
+                    href={dashboardHref(
+                      dashboard.k.id,
+                      { ...view, mastery: page.page },
+                      "mastery-title",
+                    )}
+                    aria-current={page.page === range.page ? "true" : undefined}
+                    scroll={false}
+                  >
+                    {`${page.first}–${page.last}`}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
       {dashboard.mastery.map(({ deckId, title, aspectTitles, grid }) => (
         // Focusable, so a keyboard can scroll a grid wider than the screen.
         <div
@@ -232,20 +304,26 @@ export function MasteryGrids({
               </tr>
             </thead>
             <tbody>
-              {grid.rows.map((row) => (
-                <tr key={row.learnerId}>
-                  <th scope="row">{names.get(row.learnerId)}</th>
-                  {row.cells.map((cell) => (
-                    <MasteryCellView key={cell.aspect} cell={cell} d={d} />
-                  ))}
-                </tr>
-              ))}
+              {grid.rows
+                .filter((row) => shown.has(row.learnerId))
+                .map((row) => (
+                  <tr key={row.learnerId}>
+                    <th scope="row">{names.get(row.learnerId)}</th>
+                    {row.cells.map((cell) => (
+                      <td key={cell.aspect} data-band={cell.band}>
+                        {cellText(cell)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{d.masteryClass}</th>
                 {grid.classCells.map((cell) => (
-                  <MasteryCellView key={cell.aspect} cell={cell} d={d} />
+                  <td key={cell.aspect} data-band={cell.band}>
+                    {cellText(cell)}
+                  </td>
                 ))}
               </tr>
             </tfoot>
@@ -253,31 +331,6 @@ export function MasteryGrids({
         </div>
       ))}
     </section>
-  );
-}
-
-function MasteryCellView({
-  cell,
-  d,
-}: {
-  cell: ClassDashboard["mastery"][number]["grid"]["classCells"][number];
-  d: DashboardMessages;
-}) {
-  return (
-    <td className={`mastery-cell band-${cell.band}`} data-band={cell.band}>
-      {cell.share === null ? (
-        d.masteryNone
-      ) : (
-        <>
-          {fillMessage(d.masteryCell, {
-            percent: percentOf(cell.share),
-            recalled: cell.recalled,
-            total: cell.total,
-          })}
-          <span className="band-word"> · {d.bands[cell.band]}</span>
-        </>
-      )}
-    </td>
   );
 }
 

@@ -4,7 +4,12 @@ import type { Question } from "@/lib/core/deck/types";
 import { createRandom } from "@/lib/core/practice/random";
 import { Rating } from "@/lib/core/study";
 import { mergeGuestIntoUser } from "@/lib/server/auth/accounts";
-import { listClassAssignments, loadFirstGoodAnswers } from "@/lib/server/classes/class-activity";
+import { deriveClassProgress, type DeckFacts } from "@/lib/core/classes";
+import {
+  listClassAssignments,
+  loadFirstGoodAnswers,
+  loadStudyGoalTallies,
+} from "@/lib/server/classes/class-activity";
 import { getDeck } from "@/lib/server/decks/queries";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { submitAnswer } from "@/lib/server/study/submit-answer";
@@ -43,6 +48,54 @@ async function expectInStep(classId: string) {
   const truth = await firstGoodFromLog(t.db, classId);
   expect(read.map(key).sort()).toEqual(truth.map(key).sort());
   return truth.length;
+}
+
+/**
+ * The study goals as the dashboard counts them in SQL (loadStudyGoalTallies), derived into
+ * progress, next to the progress the core derives from the answer log's first Good answers.
+ * Returns how many of the compared rows were done and how many part done.
+ */
+async function expectGoalsInStep(classId: string) {
+  const assignments = await listClassAssignments(t.db, classId);
+  // The deck as it is now, read here: the test retires questions without a deck sync.
+  const deck: DeckFacts = {
+    deckId: DECK,
+    questions: await t.db.question.findMany({
+      where: { deckId: DECK, retiredAt: null },
+      select: { id: true, aspect: true, kind: true },
+    }),
+    interviewPoolSize: 0,
+  };
+  const enrolled = await t.db.enrollment.findMany({
+    where: { classId },
+    select: { learnerId: true },
+  });
+  const truth = await firstGoodFromLog(t.db, classId);
+  const derive = (activity: Parameters<typeof deriveClassProgress>[0]["activity"]) =>
+    deriveClassProgress({
+      assignments,
+      decks: [deck],
+      learnerIds: enrolled.map((e) => e.learnerId).sort(),
+      activity,
+      now: at(24 * 30),
+    });
+  const counted = derive({
+    firstGoodAnswers: [],
+    studyGoals: await loadStudyGoalTallies(t.db, { classId, assignments, decks: [deck] }),
+    practiceAttempts: [],
+    interviewSessions: [],
+  });
+  const fromLog = derive({
+    firstGoodAnswers: truth.map((row) => ({ ...row, at: new Date(row.at) })),
+    practiceAttempts: [],
+    interviewSessions: [],
+  });
+  expect(counted).toEqual(fromLog);
+  const study = fromLog.filter((row) => row.kind === "study");
+  return {
+    done: study.filter((row) => row.done).length,
+    partly: study.filter((row) => !row.done && row.counts.done > 0).length,
+  };
 }
 
 /** ReviewTally against the answer log it counts. */
@@ -96,7 +149,13 @@ async function newClass() {
 
 async function newAssignment(
   classId: string,
-  fields: { kind?: string; aspects?: string[]; kinds?: string[]; openAt: Date },
+  fields: {
+    kind?: string;
+    aspects?: string[];
+    kinds?: string[];
+    openAt: Date;
+    questionCount?: number;
+  },
 ) {
   const row = await t.db.assignment.create({
     data: {
@@ -106,7 +165,7 @@ async function newAssignment(
       aspects: JSON.stringify(fields.aspects ?? []),
       kinds: JSON.stringify(fields.kinds ?? []),
       kind: fields.kind ?? "study",
-      questionCount: fields.kind === "practice" ? 5 : null,
+      questionCount: fields.questionCount ?? (fields.kind === "practice" ? 5 : null),
       passMark: null,
       openAt: fields.openAt,
       dueAt: at(24 * 7),
@@ -186,6 +245,9 @@ describe("tables kept by triggers follow the answer log", () => {
       await newAssignment(classId, { kinds: [kinds[0]!], openAt: at(12) }),
       await newAssignment(classId, { kind: "practice", openAt: at(0) }),
       await newAssignment(otherClassId, { openAt: at(0) }),
+      // Goals of N questions: completed at the N-th question's first Good answer.
+      await newAssignment(classId, { questionCount: 3, openAt: at(6) }),
+      await newAssignment(classId, { aspects: [aspects[2]!], questionCount: 2, openAt: at(-6) }),
     ];
     const hours = () => Math.floor(random() * 96) - 24;
     const operations: Record<string, () => Promise<unknown>> = {
@@ -240,15 +302,21 @@ describe("tables kept by triggers follow the answer log", () => {
     const names = Object.keys(operations);
     const weights = ["answer", "answer", "answer", "answer", ...names];
     let nonEmpty = 0;
+    const goals = { done: 0, partly: 0 };
     for (let step = 0; step < 160; step++) {
       const name = pick(weights);
       await operations[name]!();
       if ((await expectInStep(classId)) > 0) nonEmpty += 1;
       await expectInStep(otherClassId);
       await expectTallyInStep();
+      const { done, partly } = await expectGoalsInStep(classId);
+      goals.done += done;
+      goals.partly += partly;
     }
-    // The comparison meant something: most steps had rows to compare.
+    // The comparison meant something: most steps had rows to compare, goals met and part met.
     expect(nonEmpty).toBeGreaterThan(100);
+    expect(goals.done).toBeGreaterThan(50);
+    expect(goals.partly).toBeGreaterThan(50);
 
     // A new study assignment over answers given before it existed, then its deletion.
     const late = await newAssignment(classId, { openAt: at(-24) });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assignment } from "@/lib/core/classes";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { firstGoodAnswersSql } from "@/lib/server/classes/class-activity";
+import { firstGoodAnswersSql, studyGoalTalliesSql } from "@/lib/server/classes/class-activity";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let t: TestDatabase;
@@ -131,10 +131,26 @@ describe("query plans of class progress", () => {
         Prisma.sql`EXPLAIN QUERY PLAN ${firstGoodAnswersSql(scope, [assignment.id])}`,
       );
       const detail = rows.map((r) => r.detail).join("\n");
+      // The index the study goals need covers these rows too.
       expect(detail).toMatch(
-        /SEARCH f USING INDEX sqlite_autoindex_AssignmentFirstGood_1 \(assignmentId=\?/,
+        /SEARCH f USING COVERING INDEX AssignmentFirstGood_assignmentId_learnerId_at_questionId_idx \(assignmentId=\?/,
       );
       expect(detail).not.toMatch(/ReviewLog|SCAN/);
     }
+  });
+
+  it("counts the study goals from the index in time order, one range per assignment and student", async () => {
+    const rows = await t.db.$queryRaw<{ detail: string }[]>(
+      Prisma.sql`EXPLAIN QUERY PLAN ${studyGoalTalliesSql("c", assignment, 3)}`,
+    );
+    const detail = rows.map((r) => r.detail).join("\n");
+    const index = "AssignmentFirstGood_assignmentId_learnerId_at_questionId_idx";
+    expect(detail).toMatch(
+      new RegExp(`SEARCH f USING COVERING INDEX ${index} \\(assignmentId=\\?`),
+    );
+    expect(detail).toMatch(
+      new RegExp(`SEARCH g USING COVERING INDEX ${index} \\(assignmentId=\\? AND learnerId=\\?`),
+    );
+    expect(detail).not.toMatch(/ReviewLog|SCAN|TEMP B-TREE/);
   });
 });

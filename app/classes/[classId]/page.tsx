@@ -12,6 +12,7 @@ import {
   LiveGames,
   MissedQuestions,
   ProgressTables,
+  type DashboardView,
 } from "@/components/classes/class-dashboard";
 import { RosterRemoval } from "@/components/classes/roster-removal";
 import { REMOVE_ENROLLMENT, REMOVE_NAME } from "@/components/classes/roster-removal-keys";
@@ -20,7 +21,7 @@ import { ActionButton } from "@/components/forms/action-button";
 import { DeleteSection } from "@/components/forms/delete-section";
 import { formatDueAbsolute } from "@/lib/core/classes/format-due";
 import { ValidatedForm } from "@/components/forms/validated-form";
-import { RecordIdSchema } from "@/lib/core/classes/class-schemas";
+import { DashboardQuerySchema, RecordIdSchema } from "@/lib/core/classes/class-schemas";
 import { formatJoinCode } from "@/lib/core/classes/join-code";
 import { fillMessage, type Locale, type Messages } from "@/lib/i18n/locales";
 import { getMessages } from "@/lib/i18n/server";
@@ -57,7 +58,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = {
   params: Promise<{ classId: string }>;
-  searchParams: Promise<{ assignment?: string | string[] }>;
+  searchParams: Promise<{ assignment?: string | string[]; mastery?: string | string[] }>;
 };
 
 const unlessNotFound = <T,>(load: Promise<T>): Promise<T | null> =>
@@ -86,7 +87,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
     return (
       <TeacherView
         dashboard={dashboard}
-        shown={(await searchParams).assignment}
+        view={DashboardQuerySchema.parse(await searchParams)}
         decks={indexDeckNames(await listDecks(db, { userId: user?.id }))}
         origin={await requestOrigin()}
         locale={locale}
@@ -129,15 +130,15 @@ function dateIn(locale: Locale, timeZone: string) {
 
 function TeacherView({
   dashboard,
-  shown,
+  view,
   decks,
   origin,
   locale,
   t,
 }: {
   dashboard: ClassDashboard;
-  /** The assignment whose progress table is shown (?assignment=<id>). */
-  shown: string | string[] | undefined;
+  /** The assignment whose progress table is shown, the mastery grid's page (the query). */
+  view: DashboardView;
   decks: ReadonlyMap<string, DeckNames>;
   origin: string;
   locale: Locale;
@@ -347,12 +348,12 @@ function TeacherView({
           <BehindList dashboard={dashboard} t={c} />
           <ProgressTables
             dashboard={dashboard}
-            shown={typeof shown === "string" ? shown : undefined}
+            view={view}
             locale={locale}
             t={c}
             studentLabel={c.student}
           />
-          <MasteryGrids dashboard={dashboard} t={c} />
+          <MasteryGrids dashboard={dashboard} view={view} t={c} />
           <MissedQuestions dashboard={dashboard} t={c} />
         </>
       )}

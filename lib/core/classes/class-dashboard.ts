@@ -122,6 +122,39 @@ export function splitBehind<T>(behind: readonly T[]): { shown: T[]; more: number
 }
 
 /**
+ * The mastery grid shows this many students at a time, in roster order, with links to the
+ * other pages; its class row always covers everyone. A class of 200 as one grid was 1,600 cells,
+ * half the page's weight, more than a teacher reads at once.
+ */
+export const MASTERY_PAGE_SIZE = 50;
+
+export interface StudentPage<T> {
+  rows: T[];
+  /** 1-based, clamped to the pages there are. */
+  page: number;
+  pages: number;
+  /** 1-based positions of the first and last row shown (0 and 0 when there are none). */
+  first: number;
+  last: number;
+}
+
+/** Page `requested` (1-based; anything else is the first page) of `rows`, `size` at a time. */
+export function pageStudents<T>(
+  rows: readonly T[],
+  requested: number | undefined,
+  size: number = MASTERY_PAGE_SIZE,
+): StudentPage<T> {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const page =
+    requested !== undefined && Number.isInteger(requested) && requested >= 1
+      ? Math.min(requested, pages)
+      : 1;
+  const shown = rows.slice((page - 1) * size, page * size);
+  const first = shown.length === 0 ? 0 : (page - 1) * size + 1;
+  return { rows: shown, page, pages, first, last: first === 0 ? 0 : first + shown.length - 1 };
+}
+
+/**
  * The students behind on at least one assignment: most overdue assignments first, then most
  * under half done, then by name.
  */

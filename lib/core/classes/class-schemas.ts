@@ -17,6 +17,15 @@ export const RecordIdSchema = z
   .max(64, "not_found")
   .regex(/^[A-Za-z0-9_-]+$/, "not_found");
 
+/**
+ * The teacher dashboard's query: the assignment whose table is shown and the mastery grid's page
+ * of students. A value that is not one (a list, a word) is simply not chosen: the default view.
+ */
+export const DashboardQuerySchema = z.object({
+  assignment: z.string().optional().catch(undefined),
+  mastery: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+
 export const ClassNameSchema = z
   .string()
   .trim()

@@ -30,6 +30,20 @@ export interface FirstGoodAnswer {
   at: Date;
 }
 
+/**
+ * A study assignment's goal for one learner, counted by the database instead of row by row (the
+ * teacher's dashboard: one row per student and assignment instead of one per question).
+ */
+export interface StudyGoalTally {
+  assignmentId: string;
+  learnerId: string;
+  /** In-scope live questions with a Good or Easy answer since the opening. */
+  answered: number;
+  /** The first Good or Easy answer of the `required`-th of them (`countRequired` on the same
+   *  deck facts) in time order; null while fewer are answered. */
+  metAt: Date | null;
+}
+
 /** A practice test as the counting rule needs it (one row per attempt). */
 export interface PracticeAttemptSummary {
   attemptId: string;
@@ -107,6 +121,8 @@ export interface AssignmentProgress {
 export interface LearnerActivity {
   /** Rows of this learner (others are ignored). */
   firstGoodAnswers: readonly FirstGoodAnswer[];
+  /** When given, the study goals as counted already: `firstGoodAnswers` is then not read. */
+  studyGoals?: readonly StudyGoalTally[];
   practiceAttempts: readonly PracticeAttemptSummary[];
   interviewSessions: readonly InterviewSessionSummary[];
 }
@@ -163,10 +179,18 @@ export function deriveProgress(input: {
     ),
     practiceAttempts: activity.practiceAttempts.filter((row) => row.learnerId === learnerId),
     interviewSessions: activity.interviewSessions.filter((row) => row.learnerId === learnerId),
+    ...(activity.studyGoals && {
+      studyGoals: activity.studyGoals.filter(
+        (row) => row.learnerId === learnerId && row.assignmentId === assignment.id,
+      ),
+    }),
   });
 }
 
-/** `activity` holds this learner's rows only (and, for study, this assignment's). */
+/**
+ * `activity` holds this learner's rows only (and, for study, this assignment's); with
+ * `studyGoals`, this learner's tally of this assignment (none: nothing answered yet).
+ */
 function deriveFromActivity(
   prepared: PreparedAssignment,
   learnerId: string,
@@ -176,7 +200,12 @@ function deriveFromActivity(
   const { assignment } = prepared;
   const outcome =
     assignment.task.kind === "study"
-      ? deriveStudyOutcome(prepared, activity.firstGoodAnswers)
+      ? deriveStudyOutcome(
+          prepared,
+          activity.studyGoals
+            ? (activity.studyGoals[0] ?? { answered: 0, metAt: null })
+            : tallyStudyGoal(prepared, activity.firstGoodAnswers),
+        )
       : assignment.task.kind === "practice"
         ? derivePracticeOutcome(prepared, assignment.task.passMark, activity.practiceAttempts)
         : deriveInterviewOutcome(prepared, activity.interviewSessions);
@@ -212,13 +241,14 @@ interface Outcome {
 }
 
 /**
- * Study: the goal is met when `required` distinct in-scope questions have a Good or Easy
- * answer since the opening, at the moment the last of them got its first one.
+ * The study goal's tally from the first Good or Easy answers (what the database counts for the
+ * dashboard): in-scope questions answered since the opening, and when the `required`-th of them
+ * in time order got its first one.
  */
-function deriveStudyOutcome(
+function tallyStudyGoal(
   { assignment, required, scopeIds }: PreparedAssignment,
   rows: readonly FirstGoodAnswer[],
-): Outcome {
+): Pick<StudyGoalTally, "answered" | "metAt"> {
   const openAt = assignment.openAt.getTime();
   const firstByQuestion = new Map<string, number>();
   for (const row of rows) {
@@ -231,9 +261,20 @@ function deriveStudyOutcome(
   }
   const times = [...firstByQuestion.values()].sort((a, b) => a - b);
   const metAt = required > 0 ? times[required - 1] : undefined;
-  const reached = Math.min(times.length, required);
+  return { answered: times.length, metAt: metAt === undefined ? null : new Date(metAt) };
+}
+
+/**
+ * Study: the goal is met when `required` distinct in-scope questions have a Good or Easy
+ * answer since the opening, at the moment the last of them got its first one.
+ */
+function deriveStudyOutcome(
+  { required }: PreparedAssignment,
+  tally: Pick<StudyGoalTally, "answered" | "metAt">,
+): Outcome {
+  const reached = Math.min(tally.answered, required);
   return {
-    completedAt: metAt === undefined ? null : new Date(metAt),
+    completedAt: required > 0 && tally.answered >= required ? tally.metAt : null,
     partial: required > 0 ? reached / required : 0,
     counts: { done: reached, total: required, unit: "question" },
     best: null,
@@ -430,6 +471,16 @@ export function deriveClassProgress(input: {
     if (rows) rows.push(row);
     else byAssignment.set(row.assignmentId, [row]);
   }
+  const goals = input.activity.studyGoals;
+  const goalByLearner = new Map<string, Map<string, StudyGoalTally>>();
+  for (const row of goals ?? []) {
+    let byAssignment = goalByLearner.get(row.learnerId);
+    if (!byAssignment) {
+      byAssignment = new Map();
+      goalByLearner.set(row.learnerId, byAssignment);
+    }
+    byAssignment.set(row.assignmentId, row);
+  }
   for (const row of input.activity.practiceAttempts)
     bucket(row.learnerId).practiceAttempts.push(row);
   for (const row of input.activity.interviewSessions)
@@ -442,6 +493,11 @@ export function deriveClassProgress(input: {
       deriveFromActivity(entry, learnerId, input.now, {
         ...activity,
         firstGoodAnswers: goodByLearner.get(learnerId)?.get(entry.assignment.id) ?? [],
+        ...(goals && {
+          studyGoals: [goalByLearner.get(learnerId)?.get(entry.assignment.id)].flatMap(
+            (goal) => goal ?? [],
+          ),
+        }),
       }),
     );
   });

@@ -675,6 +675,8 @@ export const en: Messages = {
       masteryLegend: "Bands: below 50 % weak, 50–74 % fair, 75 % and up strong.",
       bands: { none: "no answers", weak: "weak", fair: "fair", strong: "strong" },
       masteryCell: "{percent} % ({recalled} of {total})",
+      masteryPages: "Students in the mastery grid",
+      masteryRange: "Students {first}–{last} of {total}",
       missedTitle: "Questions the class misses most",
       missedEmpty:
         "Not enough answers yet: a question is listed once at least two students have answered it 5 times or more.",

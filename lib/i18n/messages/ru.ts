@@ -726,6 +726,8 @@ export const ru = {
       masteryLegend: "Полосы: ниже 50 % — слабо, 50–74 % — средне, от 75 % — хорошо.",
       bands: { none: "нет ответов", weak: "слабо", fair: "средне", strong: "хорошо" },
       masteryCell: "{percent} % ({recalled} из {total})",
+      masteryPages: "Ученики в таблице освоения",
+      masteryRange: "Ученики {first}–{last} из {total}",
       missedTitle: "Вопросы, на которых класс ошибается чаще всего",
       missedEmpty:
         "Пока мало данных: вопрос попадает сюда, когда на него ответили не меньше 5 раз хотя бы двое учеников.",

@@ -10,7 +10,9 @@ import {
   type InterviewSessionSummary,
   type LearnerActivity,
   type PracticeAttemptSummary,
+  type StudyGoalTally,
 } from "@/lib/core/classes";
+import { countRequired } from "@/lib/core/classes/assignment";
 import { buildInterviewPool } from "@/lib/core/practice/build-interview-pool";
 import { parseDeckDocument } from "@/lib/core/practice/parse-deck-document";
 import { scoreInterview } from "@/lib/core/practice/score-interview";
@@ -32,13 +34,15 @@ import { parseInterviewItems } from "../practice/interview-queries";
  *     learner is not enrolled in (never joined, left, removed) is a NotFoundError.
  *   Both return ClassProgress: assignments (by due date), the decks' facts, the learners, the
  *   activity rows and `progress` (deriveClassProgress: learner by learner, assignment by
- *   assignment, in those orders).
+ *   assignment, in those orders). The teacher's view counts the study goals in SQL
+ *   (`activity.studyGoals`, no first-answer rows); a student's view reads their rows.
  * Building blocks, unscoped (call them only after the caller's access is checked):
- *   listClassAssignments, loadDeckFacts, loadClassActivity (the grouped reads below).
+ *   listClassAssignments, loadDeckFacts, loadClassActivity, loadStudyGoalTallies (the grouped
+ *   reads below).
  *
- * Cost: review logs are never loaded. Study goals read one row per (assignment, student,
- * question) with a Good or Easy answer since the opening: one MIN per student and question over
- * an index range (students × questions in scope seeks per assignment, whatever the answers); practice tests one row
+ * Cost: review logs are never loaded. Study goals read the kept AssignmentFirstGood table: for
+ * the whole class one row per (assignment, student) counted over a covering index, for one
+ * student one row per question answered Good or Easy since the opening; practice tests one row
  * per test on an assigned deck since the earliest opening (answers counted in SQL); interviews
  * one row per interview on an assigned deck since the earliest opening (with its items, which
  * the key-point total needs: interviews are few, each takes minutes).
@@ -200,6 +204,67 @@ export async function loadFirstGoodAnswers(
   return raw.map((value) => FirstGoodRowSchema.parse(value));
 }
 
+/**
+ * One study assignment's goal per enrolled student, counted in SQL from AssignmentFirstGood:
+ * the live questions of its scope (deck, aspects, kinds: the core's isQuestionInScope) answered
+ * Good or Easy since the opening, and the first such answer of the `required`-th of them in time
+ * order (an index range per student: the covering index on assignment, learner and time). One
+ * row per student with answers instead of one per student and question. Exported for the
+ * query-plan test.
+ */
+export function studyGoalTalliesSql(classId: string, assignment: Assignment, required: number) {
+  const { deckId, aspects, kinds } = assignment.scope;
+  const inScope = (q: Prisma.Sql) =>
+    Prisma.sql`${q}."deckId" = ${deckId} AND ${q}."retiredAt" IS NULL
+      ${aspects.length > 0 ? Prisma.sql`AND ${q}."aspect" IN (${Prisma.join([...aspects])})` : Prisma.empty}
+      ${kinds.length > 0 ? Prisma.sql`AND ${q}."kind" IN (${Prisma.join([...kinds])})` : Prisma.empty}`;
+  return Prisma.sql`SELECT f."learnerId" AS "learnerId", COUNT(*) AS "answered",
+      (SELECT g."at" FROM "AssignmentFirstGood" g
+        JOIN "Question" gq ON gq."id" = g."questionId"
+        WHERE g."assignmentId" = ${assignment.id} AND g."learnerId" = f."learnerId"
+          AND g."at" >= ${assignment.openAt} AND ${inScope(Prisma.sql`gq`)}
+        ORDER BY g."at" LIMIT 1 OFFSET ${required - 1}) AS "metAt"
+    FROM "AssignmentFirstGood" f
+    JOIN "Enrollment" e ON e."classId" = ${classId} AND e."learnerId" = f."learnerId"
+    JOIN "Question" q ON q."id" = f."questionId"
+    WHERE f."assignmentId" = ${assignment.id} AND f."at" >= ${assignment.openAt}
+      AND ${inScope(Prisma.sql`q`)}
+    GROUP BY f."learnerId"`;
+}
+
+const StudyGoalRowSchema = z.object({
+  learnerId: z.string(),
+  answered: CountSchema,
+  metAt: NullableDateSchema,
+});
+
+/**
+ * Every study assignment's goal per enrolled student (studyGoalTalliesSql), one read per
+ * assignment; an assignment with nothing in scope on the deck as it is now has none.
+ */
+export async function loadStudyGoalTallies(
+  db: Db,
+  options: { classId: string; assignments: readonly Assignment[]; decks: readonly DeckFacts[] },
+): Promise<StudyGoalTally[]> {
+  const decks = new Map(options.decks.map((deck) => [deck.deckId, deck]));
+  const reads = options.assignments.flatMap((assignment) => {
+    const deck = decks.get(assignment.scope.deckId);
+    const required = deck && assignment.task.kind === "study" ? countRequired(assignment, deck) : 0;
+    if (required === 0) return [];
+    return [
+      db
+        .$queryRaw<unknown[]>(studyGoalTalliesSql(options.classId, assignment, required))
+        .then((raw) =>
+          raw.map((value): StudyGoalTally => {
+            const row = StudyGoalRowSchema.parse(value);
+            return { assignmentId: assignment.id, ...row };
+          }),
+        ),
+    ];
+  });
+  return (await Promise.all(reads)).flat();
+}
+
 /** The decks of these assignments and the earliest opening among them, or null for none. */
 function assignedDecks(assignments: readonly Assignment[], kind: "practice" | "interview") {
   const ofKind = assignments.filter((a) => a.task.kind === kind);
@@ -333,12 +398,28 @@ async function computeProgress(
 ): Promise<ClassProgress> {
   const assignments = await listClassAssignments(db, options.classId);
   const scope = { classId: options.classId, assignments, learnerId: options.learnerId };
+  const loadingDecks = loadDeckFacts(
+    db,
+    assignments.map((a) => a.scope.deckId),
+  );
+  // The whole class: study goals counted in SQL (one row per student and assignment); one
+  // student: their first answers, which their own views also list.
   const [decks, activity] = await Promise.all([
-    loadDeckFacts(
-      db,
-      assignments.map((a) => a.scope.deckId),
-    ),
-    loadClassActivity(db, scope),
+    loadingDecks,
+    options.learnerId === undefined
+      ? Promise.all([
+          loadingDecks.then((decks) =>
+            loadStudyGoalTallies(db, { classId: options.classId, assignments, decks }),
+          ),
+          loadPracticeAttemptSummaries(db, scope),
+          loadInterviewSessionSummaries(db, scope),
+        ]).then(([studyGoals, practiceAttempts, interviewSessions]): LearnerActivity => ({
+          firstGoodAnswers: [],
+          studyGoals,
+          practiceAttempts,
+          interviewSessions,
+        }))
+      : loadClassActivity(db, scope),
   ]);
   const progress = deriveClassProgress({
     assignments,

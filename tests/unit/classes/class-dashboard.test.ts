@@ -4,6 +4,8 @@ import {
   listStudentsBehind,
   splitBehind,
   BEHIND_SHOWN,
+  MASTERY_PAGE_SIZE,
+  pageStudents,
   summarizeRoster,
   type AssignmentProgress,
   type ClassStudent,
@@ -182,5 +184,34 @@ describe("splitBehind", () => {
     const names = Array.from({ length: BEHIND_SHOWN + 3 }, (_, i) => `s${i}`);
     expect(splitBehind(names)).toEqual({ shown: names.slice(0, BEHIND_SHOWN), more: 3 });
     expect(splitBehind(names.slice(0, 2))).toEqual({ shown: ["s0", "s1"], more: 0 });
+  });
+});
+
+describe("pageStudents", () => {
+  const students = Array.from({ length: 2 * MASTERY_PAGE_SIZE + 3 }, (_, i) => `s${i}`);
+
+  it("shows a page of students at a time and says which", () => {
+    expect(pageStudents(students, undefined)).toEqual({
+      rows: students.slice(0, MASTERY_PAGE_SIZE),
+      page: 1,
+      pages: 3,
+      first: 1,
+      last: MASTERY_PAGE_SIZE,
+    });
+    expect(pageStudents(students, 3)).toEqual({
+      rows: students.slice(2 * MASTERY_PAGE_SIZE),
+      page: 3,
+      pages: 3,
+      first: 2 * MASTERY_PAGE_SIZE + 1,
+      last: 2 * MASTERY_PAGE_SIZE + 3,
+    });
+  });
+
+  it("clamps a page past the end to the last and anything else to the first", () => {
+    expect(pageStudents(students, 9).page).toBe(3);
+    for (const requested of [0, -1, 1.5, Number.NaN]) {
+      expect(pageStudents(students, requested).page).toBe(1);
+    }
+    expect(pageStudents([], 2)).toEqual({ rows: [], page: 1, pages: 1, first: 0, last: 0 });
   });
 });

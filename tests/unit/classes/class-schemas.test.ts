@@ -4,6 +4,7 @@ import {
   CLASS_DESCRIPTION_MAX,
   CLASS_NAME_MAX,
   ClassDetailsSchema,
+  DashboardQuerySchema,
   JoinClassSchema,
   JoinCodeSchema,
   JoiningOpenFormSchema,
@@ -155,5 +156,20 @@ describe("rosterName", () => {
     expect(rosterName({ displayName: null, accountName: null, email: "a@x.test" })).toBe(
       "a@x.test",
     );
+  });
+});
+
+describe("DashboardQuerySchema", () => {
+  it("reads the assignment shown and the mastery page, and leaves out what is not one", () => {
+    expect(DashboardQuerySchema.parse({ assignment: "a1", mastery: "3" })).toEqual({
+      assignment: "a1",
+      mastery: 3,
+    });
+    expect(DashboardQuerySchema.parse({})).toEqual({});
+    expect(
+      DashboardQuerySchema.parse({ assignment: ["a1", "a2"], mastery: "two", other: "x" }),
+    ).toEqual({ assignment: undefined, mastery: undefined });
+    expect(DashboardQuerySchema.parse({ mastery: "0" }).mastery).toBeUndefined();
+    expect(DashboardQuerySchema.parse({ mastery: "1.5" }).mastery).toBeUndefined();
   });
 });

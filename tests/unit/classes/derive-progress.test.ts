@@ -169,6 +169,75 @@ describe("study goal: every question in scope answered Good or Easy since the op
   });
 });
 
+describe("study goal counted already (the dashboard's tallies from SQL)", () => {
+  const tally = (answered: number, metAt: string | null) =>
+    activity({
+      studyGoals: [
+        {
+          assignmentId: "study-1",
+          learnerId: "ann",
+          answered,
+          metAt: metAt === null ? null : at(metAt),
+        },
+      ],
+    });
+
+  it("reads the tally instead of the answers: met at its time, late after the due date", () => {
+    const assignment = makeAssignment({ task: { kind: "study", questionCount: 3 } });
+    // The answers say nothing was done; the tally is what counts when given.
+    const counted = { ...tally(4, "2025-03-05T09:00:00Z"), firstGoodAnswers: [] };
+    expect(progressOf(assignment, counted)).toMatchObject({
+      done: true,
+      completedAt: at("2025-03-05T09:00:00Z"),
+      counts: { done: 3, total: 3 },
+      late: false,
+    });
+    expect(progressOf(assignment, tally(3, "2025-03-11T09:00:00Z"), AFTER_DUE)).toMatchObject({
+      done: true,
+      late: true,
+    });
+  });
+
+  it("is partial below the goal, and nothing without a tally row", () => {
+    const assignment = makeAssignment();
+    expect(progressOf(assignment, tally(2, null))).toMatchObject({
+      done: false,
+      completedAt: null,
+      counts: { done: 2, total: 5 },
+    });
+    expect(progressOf(assignment, tally(2, null)).progress).toBeCloseTo(2 / 5);
+    expect(
+      progressOf(assignment, activity({ studyGoals: [], firstGoodAnswers: allFive })),
+    ).toMatchObject({ done: false, progress: 0, counts: { done: 0, total: 5 } });
+  });
+
+  it("gives the class the same progress from tallies as from the answers they count", () => {
+    const assignments = [
+      makeAssignment(),
+      makeAssignment({ id: "study-2", task: { kind: "study", questionCount: 2 } }),
+    ];
+    const rows = [
+      ...allFive,
+      ...allFive.slice(0, 3).map((row) => ({ ...row, assignmentId: "study-2" })),
+      ...allFive.slice(1, 2).map((row) => ({ ...row, learnerId: "bob" })),
+    ];
+    const derive = (work: LearnerActivity) =>
+      deriveClassProgress({
+        assignments,
+        decks: [DECK],
+        learnerIds: ["ann", "bob"],
+        activity: work,
+        now: BEFORE_DUE,
+      });
+    const studyGoals = [
+      { assignmentId: "study-1", learnerId: "ann", answered: 5, metAt: at("2025-03-07T09:00:00Z") },
+      { assignmentId: "study-2", learnerId: "ann", answered: 3, metAt: at("2025-03-04T09:00:00Z") },
+      { assignmentId: "study-1", learnerId: "bob", answered: 1, metAt: null },
+    ];
+    expect(derive(activity({ studyGoals }))).toEqual(derive(activity({ firstGoodAnswers: rows })));
+  });
+});
+
 describe("editing an assignment keeps what was done: progress is recomputed", () => {
   const work = activity({ firstGoodAnswers: allFive.slice(0, 3) });
   const original = makeAssignment();
