@@ -43,11 +43,16 @@ function upload(port: number, forMs: number, then: Buffer = ONE_MB): Promise<Upl
     let sendError: string | null = null;
     let answeredAt = 0;
     let closedAfterMs: number | null = null;
-    socket.on("error", (error: NodeJS.ErrnoException) => (sendError ??= error.code ?? error.message));
+    socket.on(
+      "error",
+      (error: NodeJS.ErrnoException) => (sendError ??= error.code ?? error.message),
+    );
     socket.on("close", () => {
       if (answeredAt) closedAfterMs = Date.now() - answeredAt;
     });
-    socket.write(`POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: ${100 * ONE_MB.length}\r\n\r\n`);
+    socket.write(
+      `POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: ${100 * ONE_MB.length}\r\n\r\n`,
+    );
     socket.write(ONE_MB);
     socket.on("data", (chunk: Buffer) => {
       answer += chunk.toString();
