@@ -117,6 +117,34 @@ export function pickShownAssignment(
   );
 }
 
+/** Links that show the dashboard with another assignment or mastery page, the current one marked. */
+function ViewPicker({
+  classId,
+  anchor,
+  choices,
+}: {
+  classId: string;
+  /** The heading the link scrolls back to. */
+  anchor: string;
+  choices: { key: string; label: string; view: DashboardView; current: boolean }[];
+}) {
+  return (
+    <ul className="progress-picker">
+      {choices.map((choice) => (
+        <li key={choice.key}>
+          <Link
+            href={dashboardHref(classId, choice.view, anchor)}
+            aria-current={choice.current ? "true" : undefined}
+            scroll={false}
+          >
+            {choice.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * One assignment's table at a time, picked from a list of links (?assignment=<id>): a class
  * of 200 students with 20 assignments would otherwise be 4,000 rows on one page.
@@ -141,23 +169,16 @@ export function ProgressTables({
     <section aria-labelledby="progress-title">
       <h2 id="progress-title">{d.progressTitle}</h2>
       <nav aria-label={d.progressPicker}>
-        <ul className="progress-picker">
-          {dashboard.assignments.map((a) => (
-            <li key={a.id}>
-              <Link
-                href={dashboardHref(
-                  dashboard.k.id,
-                  { ...view, assignment: a.id },
-                  "progress-title",
-                )}
-                aria-current={a.id === assignment.id ? "true" : undefined}
-                scroll={false}
-              >
-                {a.title}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <ViewPicker
+          classId={dashboard.k.id}
+          anchor="progress-title"
+          choices={dashboard.assignments.map((a) => ({
+            key: a.id,
+            label: a.title,
+            view: { ...view, assignment: a.id },
+            current: a.id === assignment.id,
+          }))}
+        />
       </nav>
       <div
         key={assignment.id}
@@ -260,26 +281,19 @@ export function MasteryGrids({
               total: dashboard.roster.length,
             })}
           </p>
-          <ul className="progress-picker">
-            {Array.from({ length: range.pages }, (_, i) => {
+          <ViewPicker
+            classId={dashboard.k.id}
+            anchor="mastery-title"
+            choices={Array.from({ length: range.pages }, (_, i) => {
               const page = pageStudents(dashboard.roster, i + 1);
-              return (
-                <li key={page.page}>
-                  <Link
-                    href={dashboardHref(
-                      dashboard.k.id,
-                      { ...view, mastery: page.page },
-                      "mastery-title",
-                    )}
-                    aria-current={page.page === range.page ? "true" : undefined}
-                    scroll={false}
-                  >
-                    {`${page.first}–${page.last}`}
-                  </Link>
-                </li>
-              );
+              return {
+                key: String(page.page),
+                label: `${page.first}–${page.last}`,
+                view: { ...view, mastery: page.page },
+                current: page.page === range.page,
+              };
             })}
-          </ul>
+          />
         </nav>
       )}
       {dashboard.mastery.map(({ deckId, title, aspectTitles, grid }) => (
