@@ -105,7 +105,9 @@ export function createDb(file: string = resolveDatabaseFile()): Db {
   return client;
 }
 
-// One client per process; dev hot reloads would otherwise open a new connection each time.
+// One client per process. Next.js loads this module more than once in production too (the
+// instrumentation hook's bundle and the routes' have their own copies): two connections in one
+// thread would bypass serializeTransactions, and a write on one while the other holds a write
+// transaction open waits, synchronously, the whole busy_timeout. Dev hot reloads likewise.
 const globalForDb = globalThis as unknown as { poddeckDb?: Db };
-export const db: Db = globalForDb.poddeckDb ?? createDb();
-if (process.env.NODE_ENV !== "production") globalForDb.poddeckDb = db;
+export const db: Db = (globalForDb.poddeckDb ??= createDb());

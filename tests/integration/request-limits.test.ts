@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
@@ -114,4 +115,20 @@ describe("request bodies over the cap", () => {
     expect(peak - before).toBeLessThanOrEqual(50);
     expect(await answerOneCard(server.url), "a normal answer still goes through").toBe(201);
   }, 120_000);
+});
+
+describe("the server's database", () => {
+  it("is opened once: the background worker and the routes share one connection", async () => {
+    // The routes' code is loaded by now (an answer went through); the worker's at start.
+    expect(await answerOneCard(server.url)).toBe(201);
+    const fdDir = `/proc/${server.pid}/fd`;
+    const opened = fs.readdirSync(fdDir).filter((fd) => {
+      try {
+        return fs.readlinkSync(path.join(fdDir, fd)) === server.databaseFile;
+      } catch {
+        return false; // closed meanwhile
+      }
+    });
+    expect(opened).toHaveLength(1);
+  });
 });
