@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveGameSettingsSchema } from "@/lib/core/live/settings";
 import { exportMyData } from "@/lib/server/auth/accounts";
@@ -13,7 +12,7 @@ import {
 import { getClassDashboard } from "@/lib/server/classes/class-dashboard";
 import { createClass } from "@/lib/server/classes/classes";
 import { joinClass } from "@/lib/server/classes/enrollments";
-import { requireVisibleDeck, type DeckViewer } from "@/lib/server/decks/deck-access";
+import { requireVisibleDeck } from "@/lib/server/decks/deck-access";
 import {
   createOwnDeck,
   deleteOwnDeck,
@@ -23,7 +22,7 @@ import {
   setDeckSharing,
   updateOwnDeck,
 } from "@/lib/server/decks/own-decks";
-import { getDeck, listClassDecks, listDecks } from "@/lib/server/decks/queries";
+import { listClassDecks } from "@/lib/server/decks/queries";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { submitLiveAnswer } from "@/lib/server/live/answers";
@@ -40,6 +39,7 @@ import { StartInterviewSchema, StartPracticeSchema } from "@/lib/server/practice
 import { getLearnerStats } from "@/lib/server/stats/get-learner-stats";
 import { getStudyCard } from "@/lib/server/study/get-study-card";
 import { submitAnswer } from "@/lib/server/study/submit-answer";
+import { bytes, OWN_DOCUMENT, ownDeckHelpers } from "../setup/own-deck-helpers";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 /*
@@ -50,8 +50,7 @@ import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 const BUILT_IN = "containers-vs-pods.ru";
 const NOW = new Date("2026-03-02T06:00:00Z");
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const DOCUMENT = fs.readFileSync("tests/fixtures/documents/vm-vs-container.en.md", "utf8");
-const bytes = (text: string) => new TextEncoder().encode(text);
+const DOCUMENT = OWN_DOCUMENT;
 const address = () => `198.51.100.${crypto.randomInt(1, 255)}-${crypto.randomUUID()}`;
 
 let t: TestDatabase;
@@ -60,27 +59,7 @@ beforeAll(async () => {
   await syncDecks(t.db, { sourcesDir: "data/sources", now: NOW });
 });
 afterAll(() => t.cleanup());
-
-async function newUser(role: "teacher" | "learner" = "learner") {
-  const user = await t.db.user.create({
-    data: { email: `${role}-${crypto.randomUUID()}@example.test`, role },
-  });
-  const learner = await t.db.learner.create({ data: { userId: user.id } });
-  return { userId: user.id, learnerId: learner.id, email: user.email };
-}
-
-async function saveDeck(userId: string) {
-  const result = await createOwnDeck(t.db, { userId, bytes: bytes(DOCUMENT), now: NOW });
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join("; "));
-  return result.deckId;
-}
-
-const sees = async (viewer: DeckViewer, deckId: string) => {
-  const listed = (await listDecks(t.db, viewer)).some((d) => d.summary.id === deckId);
-  const opened = (await getDeck(t.db, viewer, deckId)) !== null;
-  expect(listed).toBe(opened);
-  return opened;
-};
+const { newUser, saveDeck, sees } = ownDeckHelpers(() => t.db, NOW);
 
 async function studyOnce(learnerId: string, deckId: string, minutes: number) {
   const { card } = await getStudyCard(t.db, { learnerId, deckIds: [deckId], now: later(minutes) });

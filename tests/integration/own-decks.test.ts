@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Question } from "@/lib/core/deck/types";
 import { LiveGameSettingsSchema } from "@/lib/core/live/settings";
@@ -7,7 +6,7 @@ import { deleteAccount, exportMyData } from "@/lib/server/auth/accounts";
 import { AssignmentInvalidError, createAssignment } from "@/lib/server/classes/assignments";
 import { createClass } from "@/lib/server/classes/classes";
 import { joinClass, leaveClass } from "@/lib/server/classes/enrollments";
-import { requireVisibleDeck, type DeckViewer } from "@/lib/server/decks/deck-access";
+import { requireVisibleDeck } from "@/lib/server/decks/deck-access";
 import {
   buildOwnDeck,
   createOwnDeck,
@@ -15,7 +14,7 @@ import {
   setDeckSharing,
   updateOwnDeck,
 } from "@/lib/server/decks/own-decks";
-import { getDeck, listDecks } from "@/lib/server/decks/queries";
+import { getDeck } from "@/lib/server/decks/queries";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { ConflictError, NotFoundError } from "@/lib/server/errors";
 import { createGame } from "@/lib/server/live/games";
@@ -24,13 +23,13 @@ import { StartPracticeSchema } from "@/lib/server/practice/schemas";
 import { reportQuestion } from "@/lib/server/reports/question-reports";
 import { getStudyCard } from "@/lib/server/study/get-study-card";
 import { submitAnswer } from "@/lib/server/study/submit-answer";
+import { bytes, OWN_DOCUMENT, ownDeckHelpers } from "../setup/own-deck-helpers";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 const BUILT_IN = "containers-vs-pods.ru";
 const NOW = new Date("2026-03-02T06:00:00Z");
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const DOCUMENT = fs.readFileSync("tests/fixtures/documents/vm-vs-container.en.md", "utf8");
-const bytes = (text: string) => new TextEncoder().encode(text);
+const DOCUMENT = OWN_DOCUMENT;
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -38,14 +37,7 @@ beforeAll(async () => {
   await syncDecks(t.db, { sourcesDir: "data/sources", now: NOW });
 });
 afterAll(() => t.cleanup());
-
-async function newUser(role: "teacher" | "learner" = "learner") {
-  const user = await t.db.user.create({
-    data: { email: `${role}-${crypto.randomUUID()}@example.test`, role },
-  });
-  const learner = await t.db.learner.create({ data: { userId: user.id } });
-  return { userId: user.id, learnerId: learner.id, email: user.email };
-}
+const { newUser, saveDeck, sees } = ownDeckHelpers(() => t.db, NOW);
 
 async function newClassOf(teacherId: string) {
   return createClass(t.db, {
@@ -66,20 +58,6 @@ async function enrol(code: string, who: { userId: string; learnerId: string }) {
     now: NOW,
   });
 }
-
-async function saveDeck(userId: string, text = DOCUMENT) {
-  const result = await createOwnDeck(t.db, { userId, bytes: bytes(text), now: NOW });
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join("; "));
-  return result.deckId;
-}
-
-const sees = async (viewer: DeckViewer, deckId: string) => {
-  const listed = (await listDecks(t.db, viewer)).some((d) => d.summary.id === deckId);
-  const opened = (await getDeck(t.db, viewer, deckId)) !== null;
-  // The list and the page agree, always.
-  expect(listed).toBe(opened);
-  return opened;
-};
 
 async function activeQuestions(deckId: string): Promise<Question[]> {
   const rows = await t.db.question.findMany({
