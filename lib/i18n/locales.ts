@@ -1,10 +1,10 @@
-import { z } from "zod";
 import { en } from "./messages/en";
 import { ru, type Messages } from "./messages/ru";
 
+// No zod here: client components import this module, and zod would join every page's first-load
+// JavaScript (31 KB gzip). The schema that parses a locale lives in ./locale-schema.ts.
 export const LOCALES = ["ru", "en"] as const;
-export const LocaleSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof LocaleSchema>;
+export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ru";
 export const LOCALE_COOKIE = "lang";
 
@@ -12,11 +12,6 @@ const MESSAGES: Record<Locale, Messages> = { ru, en };
 
 export function messagesFor(locale: Locale): Messages {
   return MESSAGES[locale];
-}
-
-export function parseLocale(value: string | undefined): Locale {
-  const parsed = LocaleSchema.safeParse(value);
-  return parsed.success ? parsed.data : DEFAULT_LOCALE;
 }
 
 export type { Messages };

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
-import { LOCALE_COOKIE, messagesFor, parseLocale, type Locale, type Messages } from "./locales";
+import { parseLocale } from "./locale-schema";
+import { LOCALE_COOKIE, messagesFor, type Locale, type Messages } from "./locales";
 
 /** The UI language chosen by the visitor (cookie), Russian by default. */
 export async function getLocale(): Promise<Locale> {

@@ -2,7 +2,8 @@
 
 import { cookies } from "next/headers";
 import { formFields } from "@/lib/server/form-state";
-import { LOCALE_COOKIE, LocaleSchema } from "./locales";
+import { LocaleSchema } from "./locale-schema";
+import { LOCALE_COOKIE } from "./locales";
 
 export async function setLocale(formData: FormData): Promise<void> {
   const parsed = LocaleSchema.safeParse(formFields(formData).locale);
