@@ -45,6 +45,30 @@ describe("query plans of the study queue", () => {
     );
   });
 
+  it("reads the learner with its recent answers by key, then the (learnerId, reviewedAt) index", async () => {
+    // getStudyCard's settings and last two days' answers (readLearnerStudyRows), one statement.
+    const detail = await plan(
+      `SELECT l."settings", r."siblingKey" FROM "Learner" l LEFT JOIN "ReviewLog" r
+       ON r."learnerId" = l."id" AND r."reviewedAt" >= '2026-01-01' WHERE l."id" = 'x'`,
+    );
+    expect(detail).toMatch(/SEARCH l USING INDEX sqlite_autoindex_Learner_1/);
+    expect(detail).toMatch(/SEARCH r USING (COVERING )?INDEX ReviewLog_learnerId_reviewedAt_/);
+    expect(detail).not.toMatch(/SCAN/);
+  });
+
+  it("reads a submit's learner, question and card by key (readForAnswer)", async () => {
+    const detail = await plan(
+      `SELECT l."settings", q."payload", c."version" FROM "Learner" l
+       LEFT JOIN "Question" q ON q."id" = 'q' AND q."retiredAt" IS NULL
+         AND EXISTS (SELECT 1 FROM "Deck" d WHERE d."id" = q."deckId" AND d."deletedAt" IS NULL
+           AND d."visibility" = 'public')
+       LEFT JOIN "Card" c ON c."learnerId" = l."id" AND c."questionId" = 'q'
+       WHERE l."id" = 'x'`,
+    );
+    expect(detail).not.toMatch(/SCAN/);
+    expect(detail).toMatch(/SEARCH c USING INDEX Card_learnerId_questionId_key/);
+  });
+
   it("finds the answer that decides the per-minute limit by walking the index backwards", async () => {
     // submitAnswer's limit read (findBlockingAnswer): no table row is read.
     const detail = await plan(

@@ -65,10 +65,15 @@ async function readLearnerStudyRows(
   options: { learnerId: string; deckIds: readonly string[]; now: Date },
 ) {
   const { learnerId, deckIds, now } = options;
-  const [learners, cards, reviews] = await Promise.all([
+  const [rows, cards] = await Promise.all([
+    // The settings with the recent answers: one row per answer, or one without when none.
     querySql(
       db,
-      Prisma.sql`SELECT "settings", "timeZone", "fsrsParameters" FROM "Learner" WHERE "id" = ${learnerId}`,
+      Prisma.sql`SELECT l."settings", l."timeZone", l."fsrsParameters",
+          r."siblingKey", r."reviewedAt", r."state"
+        FROM "Learner" l LEFT JOIN "ReviewLog" r ON r."learnerId" = l."id"
+          AND r."reviewedAt" >= ${new Date(now.getTime() - TWO_DAYS_MS)}
+        WHERE l."id" = ${learnerId}`,
     ),
     deckIds.length === 0
       ? []
@@ -79,13 +84,8 @@ async function readLearnerStudyRows(
             WHERE c."learnerId" = ${learnerId} AND q."deckId" IN (${Prisma.join([...deckIds])})
               AND q."retiredAt" IS NULL`,
         ),
-    querySql(
-      db,
-      Prisma.sql`SELECT "siblingKey", "reviewedAt", "state" FROM "ReviewLog"
-        WHERE "learnerId" = ${learnerId} AND "reviewedAt" >= ${new Date(now.getTime() - TWO_DAYS_MS)}`,
-    ),
   ]);
-  const learner = learners[0];
+  const learner = rows[0];
   if (!learner) return null;
   return {
     settings: learner.settings as string | null,
@@ -98,11 +98,13 @@ async function readLearnerStudyRows(
       buriedUntil: row.buriedUntil === null ? null : new Date(row.buriedUntil as string | Date),
       version: Number(row.version),
     })),
-    reviews: reviews.map((row) => ({
-      siblingKey: String(row.siblingKey),
-      reviewedAt: new Date(row.reviewedAt as string | Date),
-      state: Number(row.state),
-    })),
+    reviews: rows
+      .filter((row) => row.reviewedAt !== null)
+      .map((row) => ({
+        siblingKey: String(row.siblingKey),
+        reviewedAt: new Date(row.reviewedAt as string | Date),
+        state: Number(row.state),
+      })),
   };
 }
 
