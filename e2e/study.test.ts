@@ -117,7 +117,14 @@ test("a double submit is applied once and a stale answer is refused", async ({ p
     page.request.post("/api/study/answers", { data: answer }),
     page.request.post("/api/study/answers", { data: answer }),
   ]);
-  const bodies = [await first.json(), await second.json()];
+  // Status and body in the message: a failure here once showed only "Unexpected end of JSON input".
+  const bodies = await Promise.all(
+    [first, second].map(async (response) => {
+      const text = await response.text();
+      expect(response.ok(), `${response.status()} ${text}`).toBe(true);
+      return JSON.parse(text);
+    }),
+  );
   expect(bodies[0].due).toBe(bodies[1].due);
   expect(bodies.map((b) => b.replayed).sort()).toEqual([false, true]);
   expect(
