@@ -5,9 +5,15 @@ import type {
   SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
-import { databaseUrlFor, resolveDatabaseFile } from "@/lib/config/database-url";
+import { databaseUrlFor, isPostgresUrl, resolveDatabase } from "@/lib/config/database-url";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PrismaPgClient } from "@/lib/generated/prisma-pg/client";
+import { postgresAdapter } from "@/lib/server/postgres-adapter";
 
+/**
+ * One type for the data layer whichever the provider: the two generated clients differ only in
+ * the isolation levels `$transaction` accepts (docs/decisions/010-postgresql-two-providers.md).
+ */
 export type Db = PrismaClient;
 
 /** Applied to every new connection: concurrent readers with one writer, waiting instead of failing. */
@@ -92,11 +98,23 @@ function withPragmas(file: string): SqlMigrationAwareDriverAdapterFactory {
   };
 }
 
-export function createDb(file: string = resolveDatabaseFile()): Db {
-  const client = new PrismaClient({
-    adapter: withPragmas(file),
-    log: [{ emit: "event", level: "query" }],
-  });
+const QUERY_LOG: [{ emit: "event"; level: "query" }] = [{ emit: "event", level: "query" }];
+
+function sqliteClient(file: string) {
+  return new PrismaClient({ adapter: withPragmas(file), log: QUERY_LOG });
+}
+
+/**
+ * A client for `database` (resolveDatabase: a SQLite file or a PostgreSQL URL). PostgreSQL has
+ * real concurrent connections (a pool), so serializeTransactions is for SQLite only.
+ */
+export function createDb(database: string = resolveDatabase()): Db {
+  const client = isPostgresUrl(database)
+    ? (new PrismaPgClient({
+        adapter: postgresAdapter(database),
+        log: QUERY_LOG,
+      }) as unknown as ReturnType<typeof sqliteClient>)
+    : sqliteClient(database);
   client.$on("query", (event) => {
     if (event.duration >= SLOW_QUERY_MS) {
       console.warn(`[db] slow query (${event.duration} ms): ${event.query.slice(0, 200)}`);
