@@ -3,6 +3,7 @@ import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
+import crypto from "node:crypto";
 import pg from "pg";
 
 // Catalog column types the adapter cannot deserialize: "char" (18) and name (19).
@@ -71,18 +72,46 @@ function wholeScripts(adapter: SqlDriverAdapter, pool: pg.Pool): SqlDriverAdapte
   });
 }
 
-/** The driver adapter for a PostgreSQL URL, used by the app's client and by the Prisma CLI. */
+function catalogTextPool(url: string, poolSize: number): pg.Pool {
+  // allowExitOnIdle: the Prisma CLI never disposes its adapter; idle connections kept it alive 10 s.
+  return new CatalogTextPool({ connectionString: url, max: poolSize, allowExitOnIdle: true });
+}
+
+async function connectAdapter(url: string, poolSize: number): Promise<SqlDriverAdapter> {
+  const pool = catalogTextPool(url, poolSize);
+  return wholeScripts(await new PrismaPg(pool, { disposeExternalPool: true }).connect(), pool);
+}
+
+/**
+ * The driver adapter for a PostgreSQL URL, used by the app's client and by the Prisma CLI. Its
+ * shadow database (`migrate diff --from-migrations`) is a scratch database beside the URL's,
+ * dropped when the CLI is done.
+ */
 export function postgresAdapter(
   url: string,
   poolSize: number = DEFAULT_POOL_SIZE,
 ): SqlMigrationAwareDriverAdapterFactory {
-  // allowExitOnIdle: the Prisma CLI never disposes its adapter; idle connections kept it alive 10 s.
-  const pool = new CatalogTextPool({ connectionString: url, max: poolSize, allowExitOnIdle: true });
-  const base = new PrismaPg(pool, { disposeExternalPool: true });
   return {
-    provider: base.provider,
-    adapterName: base.adapterName,
-    connect: async () => wholeScripts(await base.connect(), pool),
-    connectToShadowDb: async () => base.connectToShadowDb(),
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    connect: () => connectAdapter(url, poolSize),
+    connectToShadowDb: async () => {
+      const shadow = `prisma_migrate_shadow_db_${crypto.randomUUID().replace(/-/g, "")}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${shadow}`);
+      await admin.end();
+      const shadowUrl = Object.assign(new URL(url), { pathname: `/${shadow}` }).toString();
+      const adapter = await connectAdapter(shadowUrl, 2);
+      return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+        dispose: async () => {
+          await adapter.dispose();
+          const drop = new pg.Client({ connectionString: url });
+          await drop.connect();
+          await drop.query(`DROP DATABASE IF EXISTS ${shadow} WITH (FORCE)`);
+          await drop.end();
+        },
+      });
+    },
   };
 }

@@ -14,6 +14,8 @@ export interface TestDatabase {
   /** The SQLite file, or the PostgreSQL database's URL (see `onPostgres`). */
   file: string;
   db: Db;
+  /** Makes the database ready to be copied by `createTestDatabase({ from: file })`. */
+  settle: () => Promise<void>;
   cleanup: () => Promise<void>;
 }
 
@@ -51,8 +53,8 @@ function copyPostgresDatabase(from: string): string {
 }
 
 /**
- * A private copy of the migrated base database (or of `from`, a test database whose WAL was
- * checkpointed — on PostgreSQL one nobody is connected to): tests never share or touch var/.
+ * A private copy of the migrated base database (or of `from`, a test database after its
+ * `settle()`): tests never share or touch var/.
  */
 export function createTestDatabase(options: { from?: string } = {}): TestDatabase {
   const base = options.from ?? inject("migratedDatabase");
@@ -63,6 +65,8 @@ export function createTestDatabase(options: { from?: string } = {}): TestDatabas
     return {
       file: url,
       db,
+      // A template database must have no connections; the client reconnects on its next query.
+      settle: () => db.$disconnect(),
       cleanup: async () => {
         await db.$disconnect();
         const admin = new pg.Client({ connectionString: adminUrl(url) });
@@ -84,6 +88,9 @@ export function createTestDatabase(options: { from?: string } = {}): TestDatabas
   return {
     file,
     db,
+    settle: async () => {
+      await db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+    },
     cleanup: async () => {
       await db.$disconnect();
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
