@@ -7,7 +7,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { isPostgresUrl } from "@/lib/config/database-url";
 import { startPostgresCluster, type PostgresCluster } from "@/lib/tooling/postgres-cluster";
-import { applyMigrations, migrationsUpToDate } from "@/lib/tooling/prepare-database";
+import {
+  applyMigrations,
+  checkDatabase,
+  migrationsUpToDate,
+  StartupError,
+} from "@/lib/tooling/prepare-database";
 
 /** `prisma migrate diff --from-empty` to the shared models, for one provider's schema folder. */
 function schemaScript(provider: "sqlite" | "postgres", databaseUrl: string): string {
@@ -224,4 +229,12 @@ describe("PostgreSQL migrations", () => {
     expect(sqlite.length).toBeGreaterThan(0);
     expect(await postgresTriggers(migrated)).toEqual(sqlite);
   }, 120_000);
+
+  it("refuse an unreachable server with a sentence that hides the password", async () => {
+    const check = checkDatabase("postgresql://poddeck:secret@127.0.0.1:1/poddeck");
+    await expect(check).rejects.toBeInstanceOf(StartupError);
+    await expect(check).rejects.toThrow(
+      /^cannot reach the database postgresql:\/\/poddeck:\*\*\*@127\.0\.0\.1:1\/poddeck: /,
+    );
+  });
 });
