@@ -12,7 +12,7 @@ import { postgresAdapter } from "@/lib/server/postgres-adapter";
 
 /**
  * One type for the data layer whichever the provider: the two generated clients differ only in
- * the isolation levels `$transaction` accepts (docs/decisions/010-postgresql-two-providers.md).
+ * the isolation levels `$transaction` accepts (docs/decisions/011-postgresql-two-providers.md).
  */
 export type Db = PrismaClient;
 
