@@ -204,6 +204,9 @@ export async function benchClassDashboard(options: {
   reviewLogs: number;
   requests: number;
   serverMs: { p50: number; p95: number };
+  /** The class's page and the teacher's session cookie, for measuring signed-in pages. */
+  classPath: string;
+  teacherHeaders: Record<string, string>;
 }> {
   const db = createDb(options.databaseFile);
   try {
@@ -239,6 +242,8 @@ export async function benchClassDashboard(options: {
       reviewLogs,
       requests: times.length,
       serverMs: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) },
+      classPath: `/classes/${classId}`,
+      teacherHeaders: headers,
     };
   } finally {
     await db.$disconnect();

@@ -47,10 +47,17 @@ async function measure(
   return { page, scripts: scripts.length, rawKb: kb(raw), gzipKb: kb(gzip) };
 }
 
-/** First-load JS of pages of a running server, as a first-time visitor gets them. */
-export async function measureServedPages(url: string, pages: string[]): Promise<FirstLoadJs[]> {
+/**
+ * First-load JS of pages of a running server, as a first-time visitor gets them (or, with
+ * `headers`, a signed-in one). A page that redirects is an error: it would measure another page.
+ */
+export async function measureServedPages(
+  url: string,
+  pages: string[],
+  headers: Record<string, string> = {},
+): Promise<FirstLoadJs[]> {
   const fetchBody = async (target: string) => {
-    const response = await fetch(new URL(target, url));
+    const response = await fetch(new URL(target, url), { headers, redirect: "manual" });
     if (!response.ok) throw new Error(`bench: GET ${target} answered ${response.status}`);
     return Buffer.from(await response.arrayBuffer());
   };

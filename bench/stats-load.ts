@@ -78,18 +78,20 @@ export async function seedReviewHistory(
 }
 
 /**
- * `/stats` server time for one learner with 100,000 review logs: the page is requested with
- * that learner's cookie, a few times to warm up, then 20 times in a row; the time to the last
- * byte of each response is measured (localhost, so almost all of it is the server's).
+ * `/stats` server time for one learner with `reviewLogs` review logs (the budget compares
+ * 100,000 with 1,000): the page is requested with that learner's cookie, a few times to warm up,
+ * then 20 times in a row; the time to the last byte of each response is measured (localhost, so
+ * almost all of it is the server's).
  */
 export async function benchStats(options: {
   url: string;
   databaseFile: string;
+  reviewLogs: number;
 }): Promise<{ reviewLogs: number; requests: number; serverMs: { p50: number; p95: number } }> {
   const learnerId = `bench-stats-${crypto.randomUUID()}`;
   const db = createDb(options.databaseFile);
   try {
-    await seedReviewHistory(db, { learnerId, reviewLogs: 100_000, now: new Date() });
+    await seedReviewHistory(db, { learnerId, reviewLogs: options.reviewLogs, now: new Date() });
     const reviewLogs = await db.reviewLog.count({ where: { learnerId } });
     const headers = { cookie: `pd_learner=${signLearnerId(learnerId)}` };
     // Seeding blocks this process's event loop for longer than the server keeps an idle

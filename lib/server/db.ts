@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -83,25 +84,117 @@ export function serializeTransactions(adapter: SqlDriverAdapter): SqlDriverAdapt
   });
 }
 
-/** Wraps the better-sqlite3 adapter so that no connection is used before its pragmas are set. */
-function withPragmas(file: string): SqlMigrationAwareDriverAdapterFactory {
+/** Statements kept per connection; more distinct SQL texts than this are prepared again. */
+const STATEMENT_CACHE_SIZE = 500;
+
+type BoundStatement = Pick<Database.Statement, "reader" | "columns"> & {
+  bind: (args: unknown[]) => BoundStatement;
+  run: () => Database.RunResult;
+  raw: () => { all: () => unknown[] };
+};
+
+/**
+ * Makes the adapter's better-sqlite3 connection keep its prepared statements, by SQL text (least
+ * recently used first out). The adapter prepares every statement anew, 9–15 % of a study
+ * request's CPU when profiled (docs/decisions/010). A cached statement cannot be bound twice, so
+ * the adapter gets a view that passes its arguments on every run; it uses only the members below
+ * (`prepare(sql).bind(args)` then `reader`, `run()`, `columns()`, `raw().all()`).
+ */
+function cacheStatements(client: Database.Database): void {
+  const prepare = client.prepare.bind(client);
+  const cache = new Map<string, Database.Statement>();
+  // Reading a statement's columns costs about as much as running a small query; they change
+  // only with the schema, which a running server does not migrate.
+  const columns = new WeakMap<Database.Statement, Database.ColumnDefinition[]>();
+  const columnsOf = (statement: Database.Statement) => {
+    let known = columns.get(statement);
+    if (!known) columns.set(statement, (known = statement.columns()));
+    return known;
+  };
+  const view = (statement: Database.Statement, args: unknown[]): BoundStatement => ({
+    reader: statement.reader,
+    bind: (bound) => view(statement, bound),
+    run: () => statement.run(...args),
+    columns: () => columnsOf(statement),
+    raw: () => ({ all: () => statement.raw(true).all(...args) }),
+  });
+  const cached = (sql: string) => {
+    let statement = cache.get(sql);
+    if (statement) cache.delete(sql);
+    else statement = prepare(sql);
+    cache.set(sql, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
+    return view(statement, []);
+  };
+  Object.assign(client, { prepare: cached });
+}
+
+/** The adapter's better-sqlite3 connection (a field of its class, not part of its interface). */
+function sqliteClientOf(adapter: SqlDriverAdapter): Database.Database {
+  const client = (adapter as unknown as { client?: Database.Database }).client;
+  if (!client || typeof client.prepare !== "function") {
+    throw new Error("@prisma/adapter-better-sqlite3 no longer keeps its connection in .client");
+  }
+  return client;
+}
+
+/**
+ * Wraps the better-sqlite3 adapter so that no connection is used before its pragmas are set;
+ * `onConnect` gets each connected (wrapped) adapter.
+ */
+function withPragmas(
+  file: string,
+  onConnect: (adapter: SqlDriverAdapter | null) => void,
+): SqlMigrationAwareDriverAdapterFactory {
   const base = new PrismaBetterSQLite3({ url: databaseUrlFor(file), timeout: 5000 });
   const prepare = async (adapter: SqlDriverAdapter) => {
     await adapter.executeScript(CONNECTION_PRAGMAS.map((p) => `${p};`).join("\n"));
+    cacheStatements(sqliteClientOf(adapter));
     return serializeTransactions(adapter);
   };
   return {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: async () => prepare(await base.connect()),
+    connect: async () => {
+      const adapter = await prepare(await base.connect());
+      const tracked = Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+        dispose: async () => {
+          onConnect(null);
+          await adapter.dispose();
+        },
+      });
+      onConnect(tracked);
+      return tracked;
+    },
     connectToShadowDb: async () => prepare(await base.connectToShadowDb()),
   };
 }
 
+/**
+ * Each client's connected driver adapter, for lib/server/driver-sql.ts. On globalThis: Next.js
+ * loads this module more than once per process (see `db` below), and a client made by one copy
+ * is used by the others.
+ */
+const adapterHolder = globalThis as {
+  poddeckDriverAdapters?: WeakMap<Db, () => Promise<SqlDriverAdapter>>;
+};
+const driverAdapters = (adapterHolder.poddeckDriverAdapters ??= new WeakMap());
+
+/**
+ * The driver adapter under `db`'s one connection (connecting first when needed): statements sent
+ * to it share the connection and the turn-taking of serializeTransactions with the client's own.
+ * On PostgreSQL it is the client's pool.
+ */
+export async function connectedDriverAdapter(db: Db): Promise<SqlDriverAdapter> {
+  const get = driverAdapters.get(db);
+  if (!get) throw new Error("not a client made by createDb");
+  return get();
+}
+
 const QUERY_LOG: [{ emit: "event"; level: "query" }] = [{ emit: "event", level: "query" }];
 
-function sqliteClient(file: string) {
-  return new PrismaClient({ adapter: withPragmas(file), log: QUERY_LOG });
+function sqliteClient(file: string, onConnect: (adapter: SqlDriverAdapter | null) => void) {
+  return new PrismaClient({ adapter: withPragmas(file, onConnect), log: QUERY_LOG });
 }
 
 /**
@@ -109,12 +202,19 @@ function sqliteClient(file: string) {
  * real concurrent connections (a pool), so serializeTransactions is for SQLite only.
  */
 export function createDb(database: string = resolveDatabase()): Db {
+  let connected: SqlDriverAdapter | null = null;
+  const onConnect = (adapter: SqlDriverAdapter | null) => (connected = adapter);
   const client = isPostgresUrl(database)
     ? (new PrismaPgClient({
-        adapter: postgresAdapter(database),
+        adapter: postgresAdapter(database, { onConnect }),
         log: QUERY_LOG,
       }) as unknown as ReturnType<typeof sqliteClient>)
-    : sqliteClient(database);
+    : sqliteClient(database, onConnect);
+  driverAdapters.set(client, async () => {
+    if (!connected) await client.$connect();
+    if (!connected) throw new Error("the database client did not connect");
+    return connected;
+  });
   client.$on("query", (event) => {
     if (event.duration >= SLOW_QUERY_MS) {
       console.warn(`[db] slow query (${event.duration} ms): ${event.query.slice(0, 200)}`);

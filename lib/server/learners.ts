@@ -1,7 +1,9 @@
 import { cookies, headers } from "next/headers";
 import { StudySettingsSchema } from "@/lib/core/study";
 import { getCurrentUser } from "./auth/current-user";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db } from "./db";
+import { querySql } from "./driver-sql";
 import type { DeckViewer } from "./decks/deck-access";
 import { LEARNER_COOKIE, signLearnerId, verifyLearnerCookie } from "./guest-cookie";
 import { consumeRateLimits } from "./rate-limits/consume-rate-limits";
@@ -17,22 +19,23 @@ const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
  * cookie; null for a first-time visitor. Read-only, so pages may call it.
  */
 export async function getLearnerId(): Promise<string | null> {
+  // Hand-written reads on the driver adapter: every study request starts here (decision 010).
   const user = await getCurrentUser();
   if (user) {
-    const learner = await db.learner.findUnique({
-      where: { userId: user.id },
-      select: { id: true },
-    });
-    return learner?.id ?? null;
+    const rows = await querySql(
+      db,
+      Prisma.sql`SELECT "id" FROM "Learner" WHERE "userId" = ${user.id}`,
+    );
+    return rows[0] ? String(rows[0].id) : null;
   }
   const guestId = verifyLearnerCookie((await cookies()).get(LEARNER_COOKIE)?.value);
   if (!guestId) return null;
   // A cookie of a guest who since registered (or was merged) no longer names a guest.
-  const guest = await db.learner.findFirst({
-    where: { id: guestId, userId: null },
-    select: { id: true },
-  });
-  return guest?.id ?? null;
+  const rows = await querySql(
+    db,
+    Prisma.sql`SELECT "id" FROM "Learner" WHERE "id" = ${guestId} AND "userId" IS NULL`,
+  );
+  return rows[0] ? String(rows[0].id) : null;
 }
 
 /** Who is looking at decks (lib/server/decks/deck-access.ts): the account and its learner. */

@@ -89,12 +89,24 @@ async function connectAdapter(url: string, poolSize: number): Promise<SqlDriverA
  */
 export function postgresAdapter(
   url: string,
-  poolSize: number = DEFAULT_POOL_SIZE,
+  options: { poolSize?: number; onConnect?: (adapter: SqlDriverAdapter | null) => void } = {},
 ): SqlMigrationAwareDriverAdapterFactory {
+  const { poolSize = DEFAULT_POOL_SIZE, onConnect } = options;
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
-    connect: () => connectAdapter(url, poolSize),
+    connect: async () => {
+      const adapter = await connectAdapter(url, poolSize);
+      if (!onConnect) return adapter;
+      const tracked = Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+        dispose: async () => {
+          onConnect(null);
+          await adapter.dispose();
+        },
+      });
+      onConnect(tracked);
+      return tracked;
+    },
     connectToShadowDb: async () => {
       const shadow = `prisma_migrate_shadow_db_${crypto.randomUUID().replace(/-/g, "")}`;
       const admin = new pg.Client({ connectionString: url });

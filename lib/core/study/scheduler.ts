@@ -198,7 +198,33 @@ export type SchedulerSettings = Pick<
   "desiredRetention" | "maximumInterval" | "enableFuzz" | "learningSteps" | "relearningSteps"
 > & { fsrsParameters?: readonly number[] | null };
 
+/**
+ * Schedulers by their settings: building one (parameters checked and clipped, its algorithm
+ * set up) cost more than the scheduling itself on every study request. ts-fsrs keeps no state
+ * between calls in it, so one per distinct settings is enough.
+ */
+const schedulers = new Map<string, FSRS>();
+const MAX_SCHEDULERS = 1000;
+
 function createScheduler(settings: SchedulerSettings): FSRS {
+  const key = JSON.stringify([
+    settings.fsrsParameters ?? null,
+    settings.desiredRetention,
+    settings.maximumInterval,
+    settings.enableFuzz,
+    settings.learningSteps,
+    settings.relearningSteps,
+  ]);
+  let scheduler = schedulers.get(key);
+  if (!scheduler) {
+    if (schedulers.size >= MAX_SCHEDULERS) schedulers.clear();
+    scheduler = buildScheduler(settings);
+    schedulers.set(key, scheduler);
+  }
+  return scheduler;
+}
+
+function buildScheduler(settings: SchedulerSettings): FSRS {
   return fsrs(
     generatorParameters({
       ...(settings.fsrsParameters ? { w: settings.fsrsParameters } : {}),

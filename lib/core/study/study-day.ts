@@ -20,16 +20,42 @@ function findStudyDate(now: Date, timeZone: string, dayStartHour: number): Calen
   return wall.hour < dayStartHour ? addDays(today, -1) : today;
 }
 
+interface StudyDayBounds {
+  startMs: number;
+  nextMs: number;
+}
+
+/**
+ * The last study day computed per zone and start hour. Reading a zone's wall time through Intl
+ * costs tens of µs and every study request asks several times about the same day; an instant
+ * inside the remembered bounds belongs to that day, whatever the clock says now.
+ */
+const lastDays = new Map<string, StudyDayBounds>();
+const MAX_REMEMBERED_ZONES = 1000;
+
+function findStudyDayBounds(now: Date, timeZone: string, dayStartHour: number): StudyDayBounds {
+  const key = `${timeZone}|${dayStartHour}`;
+  const nowMs = now.getTime();
+  const last = lastDays.get(key);
+  if (last && last.startMs <= nowMs && nowMs < last.nextMs) return last;
+  const date = findStudyDate(now, timeZone, dayStartHour);
+  const bounds = {
+    startMs: instantOfHour(date, dayStartHour, timeZone),
+    nextMs: instantOfHour(addDays(date, 1), dayStartHour, timeZone),
+  };
+  if (lastDays.size >= MAX_REMEMBERED_ZONES) lastDays.clear();
+  lastDays.set(key, bounds);
+  return bounds;
+}
+
 /** The instant the study day containing `now` began. */
 export function studyDayStart(now: Date, timeZone: string, dayStartHour = 4): Date {
-  const date = findStudyDate(now, timeZone, dayStartHour);
-  return new Date(instantOfHour(date, dayStartHour, timeZone));
+  return new Date(findStudyDayBounds(now, timeZone, dayStartHour).startMs);
 }
 
 /** The instant the next study day begins (23 or 25 hours away on DST change days). */
 export function nextStudyDayStart(now: Date, timeZone: string, dayStartHour = 4): Date {
-  const date = addDays(findStudyDate(now, timeZone, dayStartHour), 1);
-  return new Date(instantOfHour(date, dayStartHour, timeZone));
+  return new Date(findStudyDayBounds(now, timeZone, dayStartHour).nextMs);
 }
 
 /** "YYYY-MM-DD" of the study day containing `now`: 03:59 local on the 10th is still "…-09". */

@@ -1,6 +1,7 @@
 import type { Question, QuestionKind } from "@/lib/core/deck/types";
 import type { Db } from "../db";
 import { parseQuestionPayload } from "./question-payload";
+import { deepFreeze } from "@/lib/core/objects/deep-freeze";
 
 export interface ActiveQuestion {
   readonly id: string;
@@ -24,14 +25,6 @@ interface DeckCopy {
  */
 const copies = new Map<string, DeckCopy>();
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
-
 /** The active (not retired) questions of these decks, by deck id then position. */
 export async function listActiveQuestions(
   db: Db,
@@ -42,6 +35,17 @@ export async function listActiveQuestions(
     select: { id: true, contentVersion: true },
     orderBy: { id: "asc" },
   });
+  return listQuestionsOfDeckVersions(db, decks);
+}
+
+/**
+ * listActiveQuestions for decks whose content versions the caller read itself (the study path
+ * reads them with its visibility check), in the order given.
+ */
+export async function listQuestionsOfDeckVersions(
+  db: Db,
+  decks: readonly { id: string; contentVersion: number }[],
+): Promise<readonly ActiveQuestion[]> {
   const stale = decks.filter((d) => copies.get(d.id)?.contentVersion !== d.contentVersion);
   if (stale.length > 0) {
     const rows = await db.question.findMany({

@@ -1,5 +1,6 @@
 import type { CardState, ReviewLogState, StateValue, RatingValue } from "@/lib/core/study";
-import type { Card, ReviewLog } from "@/lib/generated/prisma/client";
+import { Prisma, type Card, type ReviewLog } from "@/lib/generated/prisma/client";
+import type { SqlRow } from "../driver-sql";
 
 // Mapping between Prisma rows and the core's plain card/log states.
 
@@ -34,6 +35,31 @@ export function toCardState(row: CardStateRow): CardState {
     lapses: row.lapses,
     state: row.state as StateValue,
     lastReview: row.lastReview,
+  };
+}
+
+/** CARD_STATE_SELECT's columns of a "Card" row aliased `c`, for hand-written SQL. */
+export const CARD_STATE_SQL = Prisma.raw(
+  Object.keys(CARD_STATE_SELECT)
+    .map((column) => `c."${column}"`)
+    .join(", "),
+);
+
+const dateOrNull = (value: unknown) => (value === null ? null : new Date(value as string | Date));
+
+/** A card's FSRS state from a row of CARD_STATE_SQL as the driver returns it (see driver-sql). */
+export function cardStateFromSql(row: SqlRow): CardState {
+  return {
+    due: new Date(row.due as string | Date),
+    stability: Number(row.stability),
+    difficulty: Number(row.difficulty),
+    elapsedDays: Number(row.elapsedDays),
+    scheduledDays: Number(row.scheduledDays),
+    learningSteps: Number(row.learningSteps),
+    reps: Number(row.reps),
+    lapses: Number(row.lapses),
+    state: Number(row.state) as StateValue,
+    lastReview: dateOrNull(row.lastReview),
   };
 }
 

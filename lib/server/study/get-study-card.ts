@@ -12,11 +12,13 @@ import {
   type QueueReason,
   type RatingValue,
 } from "@/lib/core/study";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
-import { listActiveQuestions } from "../decks/active-questions";
-import { filterVisibleDeckIds } from "../decks/deck-access";
-import { LEARNER_SETTINGS_SELECT, parseStoredSettings } from "./learner-settings";
-import { CARD_STATE_SELECT, toCardState } from "./card-rows";
+import { listQuestionsOfDeckVersions } from "../decks/active-questions";
+import { visibleDeckSql, type DeckViewer } from "../decks/deck-access";
+import { querySql } from "../driver-sql";
+import { parseStoredSettings } from "./learner-settings";
+import { CARD_STATE_SQL, cardStateFromSql } from "./card-rows";
 
 export interface StudyCard {
   question: Readonly<Question>;
@@ -37,12 +39,80 @@ export interface StudyState {
 
 const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 
+/** Those of `deckIds` the viewer may see, with their content versions, by id. */
+async function readVisibleDeckVersions(
+  db: Db,
+  viewer: DeckViewer,
+  deckIds: readonly string[],
+): Promise<{ id: string; contentVersion: number }[]> {
+  if (deckIds.length === 0) return [];
+  const rows = await querySql(
+    db,
+    Prisma.sql`SELECT d."id", d."contentVersion" FROM "Deck" d
+      WHERE d."id" IN (${Prisma.join([...deckIds])}) AND ${visibleDeckSql(viewer)}
+      ORDER BY d."id"`,
+  );
+  return rows.map((row) => ({ id: String(row.id), contentVersion: Number(row.contentVersion) }));
+}
+
+/**
+ * The learner's settings, cards in these decks (of live questions) and answers of the last two
+ * days (the study day began less than two days ago whatever the zone; cut exactly by the
+ * caller): null when there is no such learner.
+ */
+async function readLearnerStudyRows(
+  db: Db,
+  options: { learnerId: string; deckIds: readonly string[]; now: Date },
+) {
+  const { learnerId, deckIds, now } = options;
+  const [learners, cards, reviews] = await Promise.all([
+    querySql(
+      db,
+      Prisma.sql`SELECT "settings", "timeZone", "fsrsParameters" FROM "Learner" WHERE "id" = ${learnerId}`,
+    ),
+    deckIds.length === 0
+      ? []
+      : querySql(
+          db,
+          Prisma.sql`SELECT c."questionId", ${CARD_STATE_SQL}, c."suspended", c."buriedUntil", c."version"
+            FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+            WHERE c."learnerId" = ${learnerId} AND q."deckId" IN (${Prisma.join([...deckIds])})
+              AND q."retiredAt" IS NULL`,
+        ),
+    querySql(
+      db,
+      Prisma.sql`SELECT "siblingKey", "reviewedAt", "state" FROM "ReviewLog"
+        WHERE "learnerId" = ${learnerId} AND "reviewedAt" >= ${new Date(now.getTime() - TWO_DAYS_MS)}`,
+    ),
+  ]);
+  const learner = learners[0];
+  if (!learner) return null;
+  return {
+    settings: learner.settings as string | null,
+    timeZone: String(learner.timeZone),
+    fsrsParameters: learner.fsrsParameters as string | null,
+    cards: cards.map((row) => ({
+      ...cardStateFromSql(row),
+      questionId: String(row.questionId),
+      suspended: Number(row.suspended) === 1,
+      buriedUntil: row.buriedUntil === null ? null : new Date(row.buriedUntil as string | Date),
+      version: Number(row.version),
+    })),
+    reviews: reviews.map((row) => ({
+      siblingKey: String(row.siblingKey),
+      reviewedAt: new Date(row.reviewedAt as string | Date),
+      state: Number(row.state),
+    })),
+  };
+}
+
 /**
  * The learner's next card in the chosen decks (only about `aspects`, of `kinds`, when given):
  * learning due now, then reviews, then new cards; or, with `goalQuestionIds`, an assignment's
  * session (see buildStudyQueue).
- * Two queries: the learner with its settings, cards and recent answers in one, and the decks'
- * content versions (the questions themselves come from listActiveQuestions' parsed copies).
+ * Hand-written reads on the driver adapter (docs/decisions/010): the visible decks with their
+ * content versions, then the learner's settings, cards and recent answers (the questions
+ * themselves come from the parsed copies of lib/server/decks/active-questions.ts).
  */
 export async function getStudyCard(
   db: Db,
@@ -59,36 +129,15 @@ export async function getStudyCard(
 ): Promise<StudyState> {
   const { learnerId, aspects, kinds, goalQuestionIds, now } = options;
   // A deck the learner may not see is no deck at all (lib/server/decks/deck-access.ts).
-  const deckIds = await filterVisibleDeckIds(
+  const decks = await readVisibleDeckVersions(
     db,
     { learnerId, userId: options.userId },
     options.deckIds,
   );
+  const deckIds = decks.map((d) => d.id);
   const [learner, questions] = await Promise.all([
-    learnerId
-      ? db.learner.findUnique({
-          where: { id: learnerId },
-          select: {
-            ...LEARNER_SETTINGS_SELECT,
-            cards: {
-              where: { question: { deckId: { in: deckIds }, retiredAt: null } },
-              select: {
-                ...CARD_STATE_SELECT,
-                questionId: true,
-                suspended: true,
-                buriedUntil: true,
-                version: true,
-              },
-            },
-            // The study day began less than two days ago whatever the zone; cut exactly below.
-            reviews: {
-              where: { reviewedAt: { gte: new Date(now.getTime() - TWO_DAYS_MS) } },
-              select: { siblingKey: true, reviewedAt: true, state: true },
-            },
-          },
-        })
-      : null,
-    listActiveQuestions(db, deckIds),
+    learnerId ? readLearnerStudyRows(db, { learnerId, deckIds, now }) : null,
+    listQuestionsOfDeckVersions(db, decks),
   ]);
   const settings = parseStoredSettings(
     learner?.settings ?? null,
@@ -111,7 +160,7 @@ export async function getStudyCard(
         siblingKey: q.siblingKey,
         aspect: q.aspect,
         // A card row still in state New (e.g. after an undo) is a new card again.
-        state: card && card.state !== State.New ? toCardState(card) : null,
+        state: card && card.state !== State.New ? card : null,
         suspended: card?.suspended ?? false,
         buriedUntil: card?.buriedUntil ?? null,
       };
@@ -161,7 +210,7 @@ export async function getStudyCard(
   const question = questions.find((q) => q.id === first.questionId)?.question;
   if (!question) throw new Error(`queued question ${first.questionId} is not in its deck`);
   const card = cardByQuestion.get(first.questionId);
-  const previews = previewIntervals(card ? toCardState(card) : newCardState(now), settings, now);
+  const previews = previewIntervals(card ?? newCardState(now), settings, now);
   return {
     card: {
       question,

@@ -1,5 +1,6 @@
 import { FsrsParametersSchema, StudySettingsSchema, type StudySettings } from "@/lib/core/study";
 import type { Db } from "../db";
+import { deepFreeze } from "@/lib/core/objects/deep-freeze";
 
 /** The columns of a learner its study settings are read from. */
 export const LEARNER_SETTINGS_SELECT = {
@@ -37,10 +38,32 @@ function parseJson(json: string | null): unknown {
   }
 }
 
+/**
+ * Parsed settings by their stored text: every study request parses the same few strings, and
+ * the schemas cost more than the rest of reading them. Frozen, since callers share them.
+ */
+const parsedSettings = new Map<string, Readonly<StudySettings>>();
+const MAX_PARSED_SETTINGS = 1000;
+
 export function parseStoredSettings(
   json: string | null,
   timeZone: string,
   fsrsParametersJson: string | null = null,
+): Readonly<StudySettings> {
+  const key = JSON.stringify([json, timeZone, fsrsParametersJson]);
+  let settings = parsedSettings.get(key);
+  if (!settings) {
+    if (parsedSettings.size >= MAX_PARSED_SETTINGS) parsedSettings.clear();
+    settings = deepFreeze(parseSettings(json, timeZone, fsrsParametersJson));
+    parsedSettings.set(key, settings);
+  }
+  return settings;
+}
+
+function parseSettings(
+  json: string | null,
+  timeZone: string,
+  fsrsParametersJson: string | null,
 ): StudySettings {
   const stored = parseJson(json) ?? {};
   // Parameters that do not parse (never written so) fall back to the defaults, not to an error.

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { gradeAnswer } from "@/lib/core/deck";
 import { SELF_GRADED_KINDS } from "@/lib/core/deck/types";
 import type { RateLimit } from "@/lib/core/rate-limits/rate-limit";
@@ -7,10 +8,11 @@ import type { Db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { answerWindowStart, assertUnderAnswerLimit } from "../rate-limits/answer-limits";
 import { RATE_LIMITS } from "../rate-limits/limits";
-import { LEARNER_SETTINGS_SELECT, parseStoredSettings } from "./learner-settings";
-import { visibleDecksWhere } from "../decks/deck-access";
+import { parseStoredSettings } from "./learner-settings";
+import { visibleDeckSql } from "../decks/deck-access";
 import { parseQuestionPayload } from "../decks/question-payload";
-import { cardStateColumns, reviewLogColumns, toCardState } from "./card-rows";
+import { querySql, transactSql, UniqueViolationError, type SqlRow } from "../driver-sql";
+import { CARD_STATE_SQL, cardStateColumns, cardStateFromSql, reviewLogColumns } from "./card-rows";
 import type { SubmitAnswerInput } from "./schemas";
 
 export interface SubmitAnswerResult {
@@ -34,30 +36,53 @@ async function findReplay(db: Db, learnerId: string, clientAnswerId: string) {
   return log ? ({ ...JSON.parse(log.response), replayed: true } as SubmitAnswerResult) : null;
 }
 
+/** The learner's settings, the question (when visible and live) and the card, in one row. */
+interface SubmitReadRow {
+  settings: string | null;
+  timeZone: string;
+  fsrsParameters: string | null;
+  payload: string | null;
+  siblingKey: string | null;
+  cardId: string | null;
+  version: unknown;
+  /** When the answers of the limit's window are at its max: the oldest that still counts. */
+  blockingAt: unknown;
+}
+
 /**
- * When the learner's answers of the limit's window are at its max: the oldest that still counts
- * (it frees a place when it leaves the window); else null. Raw SQL because it runs on every
- * submit: Prisma builds a query plan per call, which costs several times this indexed read.
+ * Everything an answer needs, in one statement (lib/server/driver-sql.ts): no row when the
+ * learner does not exist; null question columns when the question is retired or in a deck the
+ * learner may not see; null card columns before the first answer.
  */
-async function findBlockingAnswer(
+async function readForAnswer(
   db: Db,
-  options: { learnerId: string; limit: RateLimit; now: Date },
-): Promise<Date | null> {
-  const { learnerId, limit, now } = options;
-  const rows = await db.$queryRaw<{ reviewedAt: Date | string }[]>`
-    SELECT "reviewedAt" FROM "ReviewLog"
-    WHERE "learnerId" = ${learnerId} AND "reviewedAt" > ${answerWindowStart(limit, now)}
-    ORDER BY "reviewedAt" DESC LIMIT 1 OFFSET ${limit.max - 1}`;
-  return rows[0] ? new Date(rows[0].reviewedAt) : null;
+  options: { learnerId: string; questionId: string; limit: RateLimit | null; now: Date },
+): Promise<(SubmitReadRow & SqlRow) | null> {
+  const { learnerId, questionId, limit, now } = options;
+  const blocking = limit
+    ? Prisma.sql`(SELECT r."reviewedAt" FROM "ReviewLog" r
+        WHERE r."learnerId" = l."id" AND r."reviewedAt" > ${answerWindowStart(limit, now)}
+        ORDER BY r."reviewedAt" DESC LIMIT 1 OFFSET ${limit.max - 1})`
+    : Prisma.sql`NULL`;
+  const rows = await querySql(
+    db,
+    Prisma.sql`SELECT l."settings", l."timeZone", l."fsrsParameters", q."payload", q."siblingKey",
+      c."id" AS "cardId", ${CARD_STATE_SQL}, c."version", ${blocking} AS "blockingAt"
+    FROM "Learner" l
+    LEFT JOIN "Question" q ON q."id" = ${questionId} AND q."retiredAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "Deck" d WHERE d."id" = q."deckId" AND ${visibleDeckSql({ learnerId })})
+    LEFT JOIN "Card" c ON c."learnerId" = l."id" AND c."questionId" = ${questionId}
+    WHERE l."id" = ${learnerId}`,
+  );
+  return (rows[0] as (SubmitReadRow & SqlRow) | undefined) ?? null;
 }
 
 /**
  * Applies one answer exactly once: a retry with the same client answer id gets the stored
  * result; an answer to a card that changed since it was shown (another tab) is refused.
- * Reads, all at once: the question, the learner's settings with its card for it, and the
- * learner's answers in the limit's window; then one nested write of card and log (Prisma runs
- * it as one transaction). The write itself re-checks the card version, so nothing needs to stay
- * locked between the read and the write.
+ * One read (learner, question, card, the limit's window), then one transaction writing card
+ * and log, both hand-written (docs/decisions/010). The write re-checks the card version, so
+ * nothing needs to stay locked between the read and the write.
  *
  * `answerLimit`: the study answers per learner limit by default; answers fed from a practice test
  * or an interview pass null, as their own answer limit counted them already.
@@ -76,41 +101,24 @@ export async function submitAnswer(
     options.answerLimit === undefined ? RATE_LIMITS.studyAnswersPerLearner : options.answerLimit;
   // No replay lookup up front: a repeated submit always fails the version check or the unique
   // client answer id below, and is answered from the stored result there.
-  const [questionRow, learner, blocking] = await Promise.all([
-    db.question.findFirst({
-      where: {
-        id: input.questionId,
-        retiredAt: null,
-        deck: visibleDecksWhere({ learnerId }),
-      },
-      select: { payload: true, siblingKey: true },
-    }),
-    db.learner.findUnique({
-      where: { id: learnerId },
-      select: {
-        ...LEARNER_SETTINGS_SELECT,
-        cards: { where: { questionId: input.questionId }, take: 1 },
-      },
-    }),
-    limit ? findBlockingAnswer(db, { learnerId, limit, now }) : null,
-  ]);
-  if (!questionRow) throw new NotFoundError("no such question");
-  if (!learner) throw new NotFoundError("no such learner");
-  if (limit && blocking) {
+  const row = await readForAnswer(db, { learnerId, questionId: input.questionId, limit, now });
+  if (!row) throw new NotFoundError("no such learner");
+  if (row.payload === null || row.siblingKey === null) throw new NotFoundError("no such question");
+  if (limit && row.blockingAt !== null) {
     // A retry of an answer stored before adds nothing: it gets its result even at the limit.
     const replay = await findReplay(db, learnerId, input.clientAnswerId);
     if (replay) return replay;
-    assertUnderAnswerLimit(limit, blocking, now);
+    assertUnderAnswerLimit(limit, new Date(row.blockingAt as string | Date), now);
   }
-  const question = parseQuestionPayload(questionRow.payload);
+  const question = parseQuestionPayload(row.payload);
   const selfGraded = SELF_GRADED_KINDS.includes(question.kind);
   const correct = selfGraded ? null : gradeAnswer(question, input.answer).correct;
-  const settings = parseStoredSettings(learner.settings, learner.timeZone, learner.fsrsParameters);
-  const card = learner.cards[0] ?? null;
+  const settings = parseStoredSettings(row.settings, row.timeZone, row.fsrsParameters);
+  const card = row.cardId === null ? null : { id: row.cardId, version: Number(row.version) };
 
   try {
     if ((card?.version ?? null) !== input.cardVersion) throw new StaleCardError();
-    const before = card ? toCardState(card) : newCardState(now);
+    const before = card ? cardStateFromSql(row) : newCardState(now);
     const rated = applyRating(before, input.rating, settings, now);
     const version = (card?.version ?? -1) + 1;
     const result: SubmitAnswerResult = {
@@ -122,43 +130,47 @@ export async function submitAnswer(
       cardVersion: version,
       replayed: false,
     };
-    const log = {
-      learnerId,
-      questionId: input.questionId,
-      clientAnswerId: input.clientAnswerId,
-      siblingKey: questionRow.siblingKey,
-      ...reviewLogColumns(rated.log),
-      durationMs: input.durationMs,
-      answer: JSON.stringify(input.answer),
-      correct,
-      response: JSON.stringify(result),
-    };
-    if (card) {
-      // Matches no row (P2025) when another answer bumped the version in the meantime.
-      await db.card.update({
-        where: { id: card.id, version: card.version },
-        data: { ...cardStateColumns(rated.card), version, reviews: { create: log } },
-        select: { id: true },
-      });
-    } else {
-      // A twin creating the same card first makes this fail on (learnerId, questionId): P2002.
-      await db.card.create({
-        data: {
-          learnerId,
-          questionId: input.questionId,
-          ...cardStateColumns(rated.card),
-          version,
-          reviews: { create: log },
-        },
-        select: { id: true },
-      });
-    }
+    const state = cardStateColumns(rated.card);
+    const log = reviewLogColumns(rated.log);
+    const siblingKey = row.siblingKey;
+    await transactSql(db, async (sql) => {
+      let cardId: string;
+      if (card) {
+        // Changes no row when another answer bumped the version in the meantime.
+        const changed = await sql.execute(Prisma.sql`UPDATE "Card" SET "due" = ${state.due},
+          "stability" = ${state.stability}, "difficulty" = ${state.difficulty},
+          "elapsedDays" = ${state.elapsedDays}, "scheduledDays" = ${state.scheduledDays},
+          "learningSteps" = ${state.learningSteps}, "reps" = ${state.reps},
+          "lapses" = ${state.lapses}, "state" = ${state.state}, "lastReview" = ${state.lastReview},
+          "version" = ${version}, "updatedAt" = ${now}
+          WHERE "id" = ${card.id} AND "version" = ${card.version}`);
+        if (changed === 0) throw new StaleCardError();
+        cardId = card.id;
+      } else {
+        // A twin creating the same card first makes this fail on (learnerId, questionId).
+        cardId = crypto.randomUUID();
+        await sql.execute(Prisma.sql`INSERT INTO "Card" ("id", "learnerId", "questionId", "due",
+          "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps",
+          "lapses", "state", "lastReview", "suspended", "version", "createdAt", "updatedAt")
+          VALUES (${cardId}, ${learnerId}, ${input.questionId}, ${state.due}, ${state.stability},
+          ${state.difficulty}, ${state.elapsedDays}, ${state.scheduledDays},
+          ${state.learningSteps}, ${state.reps}, ${state.lapses}, ${state.state},
+          ${state.lastReview}, ${false}, ${version}, ${now}, ${now})`);
+      }
+      await sql.execute(Prisma.sql`INSERT INTO "ReviewLog" ("id", "learnerId", "cardId",
+        "questionId", "clientAnswerId", "siblingKey", "rating", "state", "due", "stability",
+        "difficulty", "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps",
+        "previousDue", "reviewedAt", "durationMs", "answer", "correct", "response")
+        VALUES (${crypto.randomUUID()}, ${learnerId}, ${cardId}, ${input.questionId},
+        ${input.clientAnswerId}, ${siblingKey}, ${log.rating}, ${log.state}, ${log.due},
+        ${log.stability}, ${log.difficulty}, ${log.elapsedDays}, ${log.lastElapsedDays},
+        ${log.scheduledDays}, ${log.learningSteps}, ${log.previousDue}, ${log.reviewedAt},
+        ${input.durationMs}, ${JSON.stringify(input.answer)}, ${correct},
+        ${JSON.stringify(result)})`);
+    });
     return result;
   } catch (error) {
-    const isRace =
-      error instanceof StaleCardError ||
-      (error instanceof Prisma.PrismaClientKnownRequestError &&
-        (error.code === "P2002" || error.code === "P2025"));
+    const isRace = error instanceof StaleCardError || error instanceof UniqueViolationError;
     if (!isRace) throw error;
     // This very answer was applied before (a retry) or by a concurrent twin: replay its result.
     const twin = await findReplay(db, learnerId, input.clientAnswerId);

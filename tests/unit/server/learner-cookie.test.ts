@@ -32,4 +32,31 @@ describe("parseStoredSettings", () => {
     expect(parseStoredSettings("{not json", "UTC").desiredRetention).toBe(0.9);
     expect(parseStoredSettings('{"newCardsPerDay":-3}', "UTC").newCardsPerDay).toBe(20);
   });
+
+  it("parses each stored text for itself and hands out settings no caller can change", () => {
+    const fitted = JSON.stringify(Array.from({ length: 21 }, (_, i) => 0.1 + i / 100));
+    const variants = [
+      parseStoredSettings('{"newCardsPerDay":5}', "UTC"),
+      parseStoredSettings('{"newCardsPerDay":6}', "UTC"),
+      parseStoredSettings('{"newCardsPerDay":5}', "Europe/Moscow"),
+      parseStoredSettings('{"newCardsPerDay":5}', "UTC", fitted),
+    ];
+    expect(
+      variants.map((s) => [s.newCardsPerDay, s.timeZone, s.fsrsParameters?.[0] ?? null]),
+    ).toEqual([
+      [5, "UTC", null],
+      [6, "UTC", null],
+      [5, "Europe/Moscow", null],
+      [5, "UTC", 0.1],
+    ]);
+    // Asked again, in another order: the same answers.
+    expect(parseStoredSettings('{"newCardsPerDay":6}', "UTC").newCardsPerDay).toBe(6);
+    expect(parseStoredSettings('{"newCardsPerDay":5}', "UTC").fsrsParameters).toBeNull();
+    const shared = parseStoredSettings('{"newCardsPerDay":5}', "UTC");
+    expect(() => {
+      (shared as { newCardsPerDay: number }).newCardsPerDay = 99;
+    }).toThrow(TypeError);
+    expect(() => (shared.learningSteps as string[]).push("1d")).toThrow(TypeError);
+    expect(parseStoredSettings('{"newCardsPerDay":5}', "UTC").newCardsPerDay).toBe(5);
+  });
 });

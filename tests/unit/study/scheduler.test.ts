@@ -7,6 +7,7 @@ import {
 } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_FSRS_PARAMETERS,
   DEFAULT_STUDY_SETTINGS,
   RATING_NAMES,
   RATING_VALUES,
@@ -309,5 +310,30 @@ describe("a learner's own FSRS parameters", () => {
     expect(ours.due).toEqual(theirs.due);
     expect(ours.stability).toBeCloseTo(theirs.stability, 10);
     expect(ours.due.getTime()).toBeLessThan(defaults.due.getTime());
+  });
+});
+
+describe("schedulers per settings", () => {
+  it("schedules each settings by its own values, whatever was scheduled before", () => {
+    const fitted = Array.from({ length: 21 }, (_, i) => DEFAULT_FSRS_PARAMETERS[i] ?? 0).map(
+      (w, i) => (i === 2 ? w * 3 : w),
+    );
+    const variants: StudySettings[] = [
+      SETTINGS,
+      { ...SETTINGS, desiredRetention: 0.8 },
+      { ...SETTINGS, maximumInterval: 3 },
+      { ...SETTINGS, learningSteps: ["5m"] },
+      { ...SETTINGS, fsrsParameters: fitted },
+    ];
+    // A card answered Good once: its next Good depends on every one of those settings.
+    const dueOf = (settings: StudySettings) => {
+      const first = applyRating(newCardState(T0), Rating.Good, settings, T0).card;
+      const later = applyRating(first, Rating.Good, settings, at(T0, 30 * DAY_MS)).card;
+      return `${first.due.toISOString()} ${later.due.toISOString()}`;
+    };
+    const forward = variants.map(dueOf);
+    expect(new Set(forward).size, "every variant schedules differently").toBe(variants.length);
+    const backward = [...variants].reverse().map(dueOf).reverse();
+    expect(backward).toEqual(forward);
   });
 });

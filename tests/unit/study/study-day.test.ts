@@ -156,4 +156,31 @@ describe("study day", () => {
       }
     }
   });
+
+  it("gives the same day whatever was asked before (zones, start hours and instants interleaved)", () => {
+    const zones = ["UTC", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"];
+    const from = Date.parse("2025-03-01T00:00:00Z");
+    const asks: { timeZone: string; hour: number; ms: number }[] = [];
+    for (let i = 0; i < 600; i++) {
+      asks.push({
+        timeZone: zones[i % zones.length] ?? "UTC",
+        hour: i % 3 === 0 ? 0 : 4,
+        ms: from + ((i * 7_919_993) % (240 * 24 * HOUR_MS)),
+      });
+    }
+    const answer = ({ timeZone, hour, ms }: (typeof asks)[number]) =>
+      `${studyDayStart(new Date(ms), timeZone, hour).toISOString()} ${nextStudyDayStart(new Date(ms), timeZone, hour).toISOString()}`;
+    // In time order per zone and hour first, then backwards: every answer must agree.
+    const inOrder = [...asks].sort((a, b) => a.ms - b.ms).map((ask) => [ask, answer(ask)] as const);
+    for (const [ask, expected] of [...inOrder].reverse()) expect(answer(ask)).toBe(expected);
+    for (const [ask] of inOrder) {
+      const start = studyDayStart(new Date(ask.ms), ask.timeZone, ask.hour).getTime();
+      expect(start).toBeLessThanOrEqual(ask.ms);
+      expect(nextStudyDayStart(new Date(ask.ms), ask.timeZone, ask.hour).getTime()).toBeGreaterThan(
+        ask.ms,
+      );
+      // The day before ends where this one starts.
+      expect(nextStudyDayStart(new Date(start - 1), ask.timeZone, ask.hour).getTime()).toBe(start);
+    }
+  });
 });
