@@ -5,6 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EnvError, readEnv } from "@/lib/config/env";
+import { isPostgresUrl } from "@/lib/config/database-url";
 import { backupDatabase, BackupError } from "@/lib/tooling/backup-database";
 
 function fail(message: string): never {
@@ -24,7 +25,12 @@ if (!target || extra.length > 0) fail("usage: npm run db:backup -- <file> [--for
 const started = Date.now();
 let databaseFile: string;
 try {
-  databaseFile = readEnv().databaseFile;
+  databaseFile = readEnv().database;
+  if (isPostgresUrl(databaseFile)) {
+    fail(
+      "DATABASE_URL is a PostgreSQL server: back it up with pg_dump (README, Running on PostgreSQL)",
+    );
+  }
   backupDatabase({ source: databaseFile, target, force: args.values.force ?? false });
 } catch (error) {
   if (error instanceof BackupError || error instanceof EnvError) fail(error.message);

@@ -2,14 +2,14 @@
 import path from "node:path";
 import { readEnv } from "@/lib/config/env";
 import { loadDecks } from "@/lib/tooling/load-decks";
-import { applyMigrations, checkDatabaseFile, StartupError } from "@/lib/tooling/prepare-database";
+import { applyMigrations, checkDatabase, StartupError } from "@/lib/tooling/prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 try {
-  const { databaseFile } = readEnv();
-  checkDatabaseFile(databaseFile);
-  applyMigrations(root, databaseFile);
-  const report = await loadDecks(root, databaseFile, (line) => console.log(`decks:sync: ${line}`));
+  const { database } = readEnv();
+  await checkDatabase(database);
+  await applyMigrations(root, database);
+  const report = await loadDecks(root, database, (line) => console.log(`decks:sync: ${line}`));
   if (report.failures.length > 0) process.exitCode = 1;
 } catch (error) {
   if (!(error instanceof StartupError)) throw error;

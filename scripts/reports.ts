@@ -12,7 +12,7 @@ import { createDb } from "@/lib/server/db";
 import { RecordIdSchema } from "@/lib/server/practice/schemas";
 import { resolveQuestionReports } from "@/lib/server/reports/question-reports";
 import { listOpenReports } from "@/lib/server/reports/report-queries";
-import { checkDatabaseFile, StartupError } from "@/lib/tooling/prepare-database";
+import { checkDatabase, StartupError } from "@/lib/tooling/prepare-database";
 
 const USAGE =
   "usage: npm run reports -- [--deck <id>] [--json]  |  npm run reports -- --resolve <questionId>";
@@ -71,10 +71,10 @@ if (args.data.resolve && (args.data.deck || args.data.json))
   fail("--resolve takes no other option");
 
 try {
-  const { databaseFile } = readEnv();
-  checkDatabaseFile(databaseFile);
+  const { database } = readEnv();
+  await checkDatabase(database);
   // No migrations here: `prisma migrate deploy` fails while the app holds the database open.
-  const db = createDb(databaseFile);
+  const db = createDb(database);
   if (args.data.resolve) {
     const count = await resolveQuestionReports(db, {
       questionId: args.data.resolve,

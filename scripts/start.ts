@@ -9,11 +9,12 @@ import net from "node:net";
 import path from "node:path";
 import { buildSync, stop as stopEsbuild } from "esbuild";
 import { EnvError, readEnv } from "@/lib/config/env";
+import { databaseUrlFor, describeDatabase } from "@/lib/config/database-url";
 import { assertThrowawayDatabase } from "@/lib/config/assert-throwaway-database";
 import { ensureAuthSecret } from "@/lib/tooling/auth-secret";
 import { loadDecks } from "@/lib/tooling/load-decks";
 import { computeBuildStamp, isBuildCurrent, writeBuildStamp } from "@/lib/tooling/build-stamp";
-import { applyMigrations, checkDatabaseFile, StartupError } from "@/lib/tooling/prepare-database";
+import { applyMigrations, checkDatabase, StartupError } from "@/lib/tooling/prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -96,17 +97,17 @@ function heapFlags(): string[] {
 
 async function main() {
   const env = readEnv();
-  if (process.env.PODDECK_TEST === "1") assertThrowawayDatabase(env.databaseFile);
+  if (process.env.PODDECK_TEST === "1") assertThrowawayDatabase(env.database);
   const authSecret = ensureAuthSecret(env.AUTH_SECRET, path.join(root, "var"));
   await assertPortFree(env.PORT);
-  checkDatabaseFile(env.databaseFile);
-  applyMigrations(root, env.databaseFile);
-  log(`database ready at ${path.relative(root, env.databaseFile) || env.databaseFile}`);
-  await loadDecks(root, env.databaseFile, log);
+  await checkDatabase(env.database);
+  await applyMigrations(root, env.database);
+  log(`database ready at ${describeDatabase(root, env.database)}`);
+  await loadDecks(root, env.database, log);
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: `file:${env.databaseFile}`,
+    DATABASE_URL: databaseUrlFor(env.database),
     AUTH_SECRET: authSecret,
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
     NEXT_TELEMETRY_DISABLED: "1",

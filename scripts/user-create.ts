@@ -10,7 +10,7 @@ import { EmailSchema, PasswordSchema, RoleSchema } from "@/lib/core/accounts/acc
 import { readEnv } from "@/lib/config/env";
 import { FieldError, registerUser } from "@/lib/server/auth/accounts";
 import { createDb } from "@/lib/server/db";
-import { applyMigrations, checkDatabaseFile, StartupError } from "@/lib/tooling/prepare-database";
+import { applyMigrations, checkDatabase, StartupError } from "@/lib/tooling/prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -49,10 +49,10 @@ if (!args.success) {
 
 const password = args.data.password ?? crypto.randomBytes(12).toString("base64url");
 try {
-  const { databaseFile } = readEnv();
-  checkDatabaseFile(databaseFile);
-  applyMigrations(root, databaseFile);
-  const db = createDb(databaseFile);
+  const { database } = readEnv();
+  await checkDatabase(database);
+  await applyMigrations(root, database);
+  const db = createDb(database);
   await registerUser(db, { ...args.data, password, guestLearnerId: null });
   await db.$disconnect();
   console.log(`user:create: created ${args.data.email} (${args.data.role})`);

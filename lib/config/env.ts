@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resolveDatabaseFile } from "./database-url";
+import { resolveDatabase } from "./database-url";
 
 /** Every environment variable PodDeck reads, with its default. README's table mirrors this. */
 export const EnvSchema = z.object({
@@ -21,7 +21,7 @@ export const EnvSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { databaseFile: string };
+export type Env = z.infer<typeof EnvSchema> & { database: string };
 
 export class EnvError extends Error {}
 
@@ -31,7 +31,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`invalid environment: ${problems.join("; ")}`);
   }
-  return { ...parsed.data, databaseFile: resolveDatabaseFile(parsed.data.DATABASE_URL) };
+  return { ...parsed.data, database: resolveDatabase(parsed.data.DATABASE_URL) };
 }
 
 /** How many proxies in front report the client's address; the default when unset or invalid. */

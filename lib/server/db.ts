@@ -6,9 +6,15 @@ import type {
   SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
-import { databaseUrlFor, resolveDatabaseFile } from "@/lib/config/database-url";
+import { databaseUrlFor, isPostgresUrl, resolveDatabase } from "@/lib/config/database-url";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PrismaPgClient } from "@/lib/generated/prisma-pg/client";
+import { postgresAdapter } from "@/lib/server/postgres-adapter";
 
+/**
+ * One type for the data layer whichever the provider: the two generated clients differ only in
+ * the isolation levels `$transaction` accepts (docs/decisions/011-postgresql-two-providers.md).
+ */
 export type Db = PrismaClient;
 
 /** Applied to every new connection: concurrent readers with one writer, waiting instead of failing. */
@@ -177,6 +183,7 @@ const driverAdapters = (adapterHolder.poddeckDriverAdapters ??= new WeakMap());
 /**
  * The driver adapter under `db`'s one connection (connecting first when needed): statements sent
  * to it share the connection and the turn-taking of serializeTransactions with the client's own.
+ * On PostgreSQL it is the client's pool.
  */
 export async function connectedDriverAdapter(db: Db): Promise<SqlDriverAdapter> {
   const get = driverAdapters.get(db);
@@ -184,12 +191,25 @@ export async function connectedDriverAdapter(db: Db): Promise<SqlDriverAdapter> 
   return get();
 }
 
-export function createDb(file: string = resolveDatabaseFile()): Db {
+const QUERY_LOG: [{ emit: "event"; level: "query" }] = [{ emit: "event", level: "query" }];
+
+function sqliteClient(file: string, onConnect: (adapter: SqlDriverAdapter | null) => void) {
+  return new PrismaClient({ adapter: withPragmas(file, onConnect), log: QUERY_LOG });
+}
+
+/**
+ * A client for `database` (resolveDatabase: a SQLite file or a PostgreSQL URL). PostgreSQL has
+ * real concurrent connections (a pool), so serializeTransactions is for SQLite only.
+ */
+export function createDb(database: string = resolveDatabase()): Db {
   let connected: SqlDriverAdapter | null = null;
-  const client = new PrismaClient({
-    adapter: withPragmas(file, (adapter) => (connected = adapter)),
-    log: [{ emit: "event", level: "query" }],
-  });
+  const onConnect = (adapter: SqlDriverAdapter | null) => (connected = adapter);
+  const client = isPostgresUrl(database)
+    ? (new PrismaPgClient({
+        adapter: postgresAdapter(database, { onConnect }),
+        log: QUERY_LOG,
+      }) as unknown as ReturnType<typeof sqliteClient>)
+    : sqliteClient(database, onConnect);
   driverAdapters.set(client, async () => {
     if (!connected) await client.$connect();
     if (!connected) throw new Error("the database client did not connect");

@@ -187,19 +187,21 @@ describe("a teacher reaches only their own classes", () => {
     ).toEqual(["Owner's"]);
     const asOther = { teacherId: other.userId, classId };
     const details = { name: "Taken", description: null, timeZone: "UTC" };
+    // One at a time: started together, they would reject before anything awaits them (PostgreSQL
+    // runs them at once) and count as unhandled.
     for (const attempt of [
-      getTeacherClass(t.db, asOther),
-      updateClassDetails(t.db, { ...asOther, ...details }),
-      archiveClass(t.db, { ...asOther, now: NOW }),
-      unarchiveClass(t.db, asOther),
-      deleteClass(t.db, asOther),
-      regenerateJoinCode(t.db, asOther),
-      setJoiningOpen(t.db, { ...asOther, open: false }),
-      removeStudent(t.db, { ...asOther, enrollmentId }),
+      () => getTeacherClass(t.db, asOther),
+      () => updateClassDetails(t.db, { ...asOther, ...details }),
+      () => archiveClass(t.db, { ...asOther, now: NOW }),
+      () => unarchiveClass(t.db, asOther),
+      () => deleteClass(t.db, asOther),
+      () => regenerateJoinCode(t.db, asOther),
+      () => setJoiningOpen(t.db, { ...asOther, open: false }),
+      () => removeStudent(t.db, { ...asOther, enrollmentId }),
       // The owner's enrolment id with another class of the other teacher's does not reach it either.
-      removeStudent(t.db, { ...asOther, enrollmentId: "c-unknown" }),
+      () => removeStudent(t.db, { ...asOther, enrollmentId: "c-unknown" }),
     ]) {
-      await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+      await expect(attempt()).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await getTeacherClass(t.db, { teacherId: owner.userId, classId })).toMatchObject({
       name: "Owner's",

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/server/db";
 import { checkHealth } from "@/lib/server/health";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
 
 let testDb: TestDatabase | undefined;
 afterEach(async () => {
@@ -33,16 +33,20 @@ describe("checkHealth", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("sets WAL, synchronous=NORMAL and a busy timeout on the connection", async () => {
-    testDb = createTestDatabase();
-    const [mode] =
-      await testDb.db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
-    const [sync] =
-      await testDb.db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
-    const [busy] =
-      await testDb.db.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
-    expect(mode?.journal_mode).toBe("wal");
-    expect(Number(sync?.synchronous)).toBe(1);
-    expect(Number(busy?.timeout)).toBe(5000);
-  });
+  // SQLite connection settings; PostgreSQL has none of them.
+  it.skipIf(onPostgres())(
+    "sets WAL, synchronous=NORMAL and a busy timeout on the connection",
+    async () => {
+      testDb = createTestDatabase();
+      const [mode] =
+        await testDb.db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+      const [sync] =
+        await testDb.db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+      const [busy] =
+        await testDb.db.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
+      expect(mode?.journal_mode).toBe("wal");
+      expect(Number(sync?.synchronous)).toBe(1);
+      expect(Number(busy?.timeout)).toBe(5000);
+    },
+  );
 });

@@ -54,7 +54,7 @@ beforeAll(async () => {
   base = createTestDatabase();
   await syncDecks(base.db, { sourcesDir: "data/sources", now: NOW });
   deckQuestions = (await getDeck(base.db, {}, DECK))!.questions;
-  await base.db.$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  await base.settle();
   return () => base.cleanup();
 });
 beforeEach(() => {

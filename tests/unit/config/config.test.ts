@@ -22,7 +22,7 @@ describe("readEnv", () => {
     const env = readEnv({});
     expect(env.PORT).toBe(3000);
     expect(env.NODE_ENV).toBe("production");
-    expect(env.databaseFile).toBe(path.resolve("var/poddeck.db"));
+    expect(env.database).toBe(path.resolve("var/poddeck.db"));
   });
   it("reads the admission limits, each a positive whole number", () => {
     expect(readEnv({})).toMatchObject({
