@@ -9,6 +9,7 @@ import {
   optionLetter,
   type GenerationContext,
 } from "./question-context";
+import { OverlapIndex } from "./overlap-index";
 import { fixRussianAgreement } from "./russian-agreement";
 import { swapConcepts } from "./swap-concepts";
 import type { Concept, Question, QuestionOption } from "./types";
@@ -49,14 +50,28 @@ export function overlapRatio(a: ReadonlySet<string>, b: ReadonlySet<string>): nu
   return shared / Math.min(a.size, b.size);
 }
 
+/** Per document: what its claims say of each concept, by the stems of their predicates. */
+const predicateIndexes = new WeakMap<GenerationContext, Map<string, OverlapIndex>>();
+
+function predicateIndex(context: GenerationContext, conceptKey: string): OverlapIndex | undefined {
+  let byConcept = predicateIndexes.get(context);
+  if (!byConcept) {
+    byConcept = new Map();
+    for (const claim of context.claims) {
+      const key = claim.subject?.conceptKey;
+      if (key === undefined) continue;
+      const index = byConcept.get(key) ?? new OverlapIndex();
+      index.add(contentStems(predicateOf(claim)));
+      byConcept.set(key, index);
+    }
+    predicateIndexes.set(context, byConcept);
+  }
+  return byConcept.get(conceptKey);
+}
+
 /** Whether the document says (nearly) the same of `conceptKey` somewhere. */
 function saidOf(context: GenerationContext, conceptKey: string, text: string): boolean {
-  const stems = contentStems(text);
-  return context.claims.some(
-    (claim) =>
-      claim.subject?.conceptKey === conceptKey &&
-      overlapRatio(contentStems(predicateOf(claim)), stems) >= 0.5,
-  );
+  return predicateIndex(context, conceptKey)?.hasOverlap(contentStems(text), 0.5) ?? false;
 }
 
 function classifyQuestion(
@@ -93,7 +108,7 @@ function classifyQuestion(
 export function generateClassifyQuestions(context: GenerationContext): Question[] {
   const { templates } = context;
   const questions: Question[] = [];
-  const asked: Set<string>[] = [];
+  const asked = new OverlapIndex();
   for (const claim of context.claims) {
     const own = ownConcept(claim);
     // A definition's opening sentence is the reverse-definition card already.
@@ -109,8 +124,8 @@ export function generateClassifyQuestions(context: GenerationContext): Question[
       const masked = maskConcept(displayText(context, claim), claim.mentions, own);
       // The summary often repeats a difference: the same fact asked twice crowds out others.
       const stems = contentStems(masked);
-      if (asked.some((other) => overlapRatio(other, stems) >= 0.6)) continue;
-      asked.push(stems);
+      if (asked.hasOverlap(stems, 0.6)) continue;
+      asked.add(stems);
       const question = classifyQuestion(
         context,
         claim,
