@@ -12,6 +12,7 @@ import {
 import { OverlapIndex } from "./overlap-index";
 import { fixRussianAgreement } from "./russian-agreement";
 import { swapConcepts } from "./swap-concepts";
+import { WordRuns } from "./word-runs";
 import type { Concept, Question, QuestionOption } from "./types";
 
 /**
@@ -353,15 +354,16 @@ function subjectTerms(context: GenerationContext): Set<string> {
       spread.set(key, (spread.get(key) ?? new Set()).add(statement.nodeId));
     }
   }
-  const everywhere = ` ${context.statements.map((statement) => normalizeText(statement.text)).join(" ")} `;
+  const everywhere = new WordRuns(context.statements.map((statement) => statement.normalized));
   const title = normalizeText(document.title);
   const summary = normalizeText(document.summary?.text ?? "");
   const subject = new Set<string>();
   for (const [term, nodes] of spread) {
     const inTitle = ` ${title} `.includes(` ${term} `);
     const inSummary = ` ${summary} `.includes(` ${term} `);
-    const uses = everywhere.split(` ${term} `).length - 1;
-    if (inTitle || inSummary || nodes.size >= 3 || uses >= 3) subject.add(term);
+    if (inTitle || inSummary || nodes.size >= 3 || everywhere.countUpTo(term, 3) >= 3) {
+      subject.add(term);
+    }
   }
   return subject;
 }
