@@ -9,7 +9,7 @@ import {
   optionLetter,
   type GenerationContext,
 } from "./question-context";
-import { OverlapIndex } from "./overlap-index";
+import { OverlapIndex, overlapRatio } from "./overlap-index";
 import { fixRussianAgreement } from "./russian-agreement";
 import { swapConcepts } from "./swap-concepts";
 import { WordRuns } from "./word-runs";
@@ -42,13 +42,6 @@ export function contentStems(text: string): Set<string> {
       .filter((word) => word.length > 3)
       .map(stemWord),
   );
-}
-
-export function overlapRatio(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared += 1;
-  return shared / Math.min(a.size, b.size);
 }
 
 /** Per document: what its claims say of each concept, by the stems of their predicates. */

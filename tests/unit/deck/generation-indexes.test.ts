@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { overlapRatio } from "@/lib/core/deck/generate-claim-questions";
-import { OverlapIndex } from "@/lib/core/deck/overlap-index";
+import { OverlapIndex, overlapRatio } from "@/lib/core/deck/overlap-index";
 import { indexWordCasing, isWrittenAsWord } from "@/lib/core/deck/word-casing";
 import { WordRuns } from "@/lib/core/deck/word-runs";
 
