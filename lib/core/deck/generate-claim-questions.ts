@@ -170,6 +170,10 @@ interface FalseStatement {
  *   concept a different identity on the same aspect, or the claim names the one smallest unit.
  * Never a swap that would put the holder inside what it holds.
  */
+function identityKey(...parts: string[]): string {
+  return parts.join("\u001f");
+}
+
 export function falseStatements(context: GenerationContext): FalseStatement[] {
   const { language, concepts } = context.document;
   const found: FalseStatement[] = [];
@@ -181,6 +185,21 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
       other,
       language,
     });
+  // Which concepts the document gives an identity («X — это …») on each aspect, looked up
+  // rather than searched for per claim and concept.
+  const identities = new Set<string>();
+  const withinByKey = new Map<string, Claim[]>();
+  for (const candidate of context.claims) {
+    const key = candidate.subject?.conceptKey;
+    if (candidate.isCopular && key !== undefined && !candidate.relation) {
+      identities.add(identityKey(candidate.aspect, candidate.family, key));
+    }
+    const inner = candidate.relation;
+    if (inner && !inner.acrossUnits) {
+      const withinKey = identityKey(candidate.aspect, inner.inner, inner.outer);
+      withinByKey.set(withinKey, [...(withinByKey.get(withinKey) ?? []), candidate]);
+    }
+  }
   for (const claim of context.claims) {
     if (!claim.isFullSentence || claim.startsWithPronoun || claim.speaksOfContainment) continue;
     if (claim.aspect === "example") continue;
@@ -207,17 +226,10 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
     if (!own || !subject || !claim.isCopular) continue;
     for (const other of concepts) {
       if (other.key === subject.key) continue;
-      const rival = context.claims.find(
-        (candidate) =>
-          candidate.aspect === claim.aspect &&
-          candidate.family === claim.family &&
-          candidate.isCopular &&
-          candidate.subject?.conceptKey === other.key &&
-          !candidate.relation,
-      );
+      const rival = identities.has(identityKey(claim.aspect, claim.family, other.key));
       // Only "the smallest / the basic unit" excludes the other concept outright; «Под — это
       // отдельное приложение» swapped from a difference was struck by review as arguable.
-      const contradicted = claim.isSuperlative && rival !== undefined;
+      const contradicted = claim.isSuperlative && rival;
       if (!contradicted || saidOf(context, other.key, predicateOf(claim))) continue;
       const text = swap(claim, subject, other);
       if (text) found.push({ text, why: claim, concepts: [own, other.key] });
@@ -227,10 +239,10 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
   for (const across of context.claims) {
     const relation = across.relation;
     if (!relation?.acrossUnits) continue;
-    for (const within of context.claims) {
+    const withinKey = identityKey(across.aspect, relation.inner, relation.outer);
+    for (const within of withinByKey.get(withinKey) ?? []) {
       const inner = within.relation;
-      if (!inner || inner.acrossUnits || within.aspect !== across.aspect) continue;
-      if (inner.inner !== relation.inner || inner.outer !== relation.outer) continue;
+      if (!inner) continue;
       const qualifier = displayText(context, {
         ...across,
         text: relation.qualifier,
