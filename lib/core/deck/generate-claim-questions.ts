@@ -9,8 +9,10 @@ import {
   optionLetter,
   type GenerationContext,
 } from "./question-context";
+import { OverlapIndex, overlapRatio } from "./overlap-index";
 import { fixRussianAgreement } from "./russian-agreement";
 import { swapConcepts } from "./swap-concepts";
+import { WordRuns } from "./word-runs";
 import type { Concept, Question, QuestionOption } from "./types";
 
 /**
@@ -42,21 +44,28 @@ export function contentStems(text: string): Set<string> {
   );
 }
 
-export function overlapRatio(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared += 1;
-  return shared / Math.min(a.size, b.size);
+/** Per document: what its claims say of each concept, by the stems of their predicates. */
+const predicateIndexes = new WeakMap<GenerationContext, Map<string, OverlapIndex>>();
+
+function predicateIndex(context: GenerationContext, conceptKey: string): OverlapIndex | undefined {
+  let byConcept = predicateIndexes.get(context);
+  if (!byConcept) {
+    byConcept = new Map();
+    for (const claim of context.claims) {
+      const key = claim.subject?.conceptKey;
+      if (key === undefined) continue;
+      const index = byConcept.get(key) ?? new OverlapIndex();
+      index.add(contentStems(predicateOf(claim)));
+      byConcept.set(key, index);
+    }
+    predicateIndexes.set(context, byConcept);
+  }
+  return byConcept.get(conceptKey);
 }
 
 /** Whether the document says (nearly) the same of `conceptKey` somewhere. */
 function saidOf(context: GenerationContext, conceptKey: string, text: string): boolean {
-  const stems = contentStems(text);
-  return context.claims.some(
-    (claim) =>
-      claim.subject?.conceptKey === conceptKey &&
-      overlapRatio(contentStems(predicateOf(claim)), stems) >= 0.5,
-  );
+  return predicateIndex(context, conceptKey)?.hasOverlap(contentStems(text), 0.5) ?? false;
 }
 
 function classifyQuestion(
@@ -93,7 +102,7 @@ function classifyQuestion(
 export function generateClassifyQuestions(context: GenerationContext): Question[] {
   const { templates } = context;
   const questions: Question[] = [];
-  const asked: Set<string>[] = [];
+  const asked = new OverlapIndex();
   for (const claim of context.claims) {
     const own = ownConcept(claim);
     // A definition's opening sentence is the reverse-definition card already.
@@ -109,8 +118,8 @@ export function generateClassifyQuestions(context: GenerationContext): Question[
       const masked = maskConcept(displayText(context, claim), claim.mentions, own);
       // The summary often repeats a difference: the same fact asked twice crowds out others.
       const stems = contentStems(masked);
-      if (asked.some((other) => overlapRatio(other, stems) >= 0.6)) continue;
-      asked.push(stems);
+      if (asked.hasOverlap(stems, 0.6)) continue;
+      asked.add(stems);
       const question = classifyQuestion(
         context,
         claim,
@@ -161,6 +170,10 @@ interface FalseStatement {
  *   concept a different identity on the same aspect, or the claim names the one smallest unit.
  * Never a swap that would put the holder inside what it holds.
  */
+function identityKey(...parts: string[]): string {
+  return parts.join("\u001f");
+}
+
 export function falseStatements(context: GenerationContext): FalseStatement[] {
   const { language, concepts } = context.document;
   const found: FalseStatement[] = [];
@@ -172,6 +185,21 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
       other,
       language,
     });
+  // Which concepts the document gives an identity («X — это …») on each aspect, looked up
+  // rather than searched for per claim and concept.
+  const identities = new Set<string>();
+  const withinByKey = new Map<string, Claim[]>();
+  for (const candidate of context.claims) {
+    const key = candidate.subject?.conceptKey;
+    if (candidate.isCopular && key !== undefined && !candidate.relation) {
+      identities.add(identityKey(candidate.aspect, candidate.family, key));
+    }
+    const inner = candidate.relation;
+    if (inner && !inner.acrossUnits) {
+      const withinKey = identityKey(candidate.aspect, inner.inner, inner.outer);
+      withinByKey.set(withinKey, [...(withinByKey.get(withinKey) ?? []), candidate]);
+    }
+  }
   for (const claim of context.claims) {
     if (!claim.isFullSentence || claim.startsWithPronoun || claim.speaksOfContainment) continue;
     if (claim.aspect === "example") continue;
@@ -198,17 +226,10 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
     if (!own || !subject || !claim.isCopular) continue;
     for (const other of concepts) {
       if (other.key === subject.key) continue;
-      const rival = context.claims.find(
-        (candidate) =>
-          candidate.aspect === claim.aspect &&
-          candidate.family === claim.family &&
-          candidate.isCopular &&
-          candidate.subject?.conceptKey === other.key &&
-          !candidate.relation,
-      );
+      const rival = identities.has(identityKey(claim.aspect, claim.family, other.key));
       // Only "the smallest / the basic unit" excludes the other concept outright; «Под — это
       // отдельное приложение» swapped from a difference was struck by review as arguable.
-      const contradicted = claim.isSuperlative && rival !== undefined;
+      const contradicted = claim.isSuperlative && rival;
       if (!contradicted || saidOf(context, other.key, predicateOf(claim))) continue;
       const text = swap(claim, subject, other);
       if (text) found.push({ text, why: claim, concepts: [own, other.key] });
@@ -218,10 +239,10 @@ export function falseStatements(context: GenerationContext): FalseStatement[] {
   for (const across of context.claims) {
     const relation = across.relation;
     if (!relation?.acrossUnits) continue;
-    for (const within of context.claims) {
+    const withinKey = identityKey(across.aspect, relation.inner, relation.outer);
+    for (const within of withinByKey.get(withinKey) ?? []) {
       const inner = within.relation;
-      if (!inner || inner.acrossUnits || within.aspect !== across.aspect) continue;
-      if (inner.inner !== relation.inner || inner.outer !== relation.outer) continue;
+      if (!inner) continue;
       const qualifier = displayText(context, {
         ...across,
         text: relation.qualifier,
@@ -338,15 +359,16 @@ function subjectTerms(context: GenerationContext): Set<string> {
       spread.set(key, (spread.get(key) ?? new Set()).add(statement.nodeId));
     }
   }
-  const everywhere = ` ${context.statements.map((statement) => normalizeText(statement.text)).join(" ")} `;
+  const everywhere = new WordRuns(context.statements.map((statement) => statement.normalized));
   const title = normalizeText(document.title);
   const summary = normalizeText(document.summary?.text ?? "");
   const subject = new Set<string>();
   for (const [term, nodes] of spread) {
     const inTitle = ` ${title} `.includes(` ${term} `);
     const inSummary = ` ${summary} `.includes(` ${term} `);
-    const uses = everywhere.split(` ${term} `).length - 1;
-    if (inTitle || inSummary || nodes.size >= 3 || uses >= 3) subject.add(term);
+    if (inTitle || inSummary || nodes.size >= 3 || everywhere.countUpTo(term, 3) >= 3) {
+      subject.add(term);
+    }
   }
   return subject;
 }

@@ -2,13 +2,9 @@ import { isSetAside, ownConcept, predicateOf, type Claim } from "./analyze-claim
 import { displayText } from "./generate-claim-questions";
 import { hashText } from "./hash-text";
 import { splitWords } from "./normalize-text";
-import {
-  makeQuestion,
-  optionLetter,
-  type GenerationContext,
-  type Statement,
-} from "./question-context";
+import { makeQuestion, optionLetter, type GenerationContext } from "./question-context";
 import { splitSentences } from "./split-sentences";
+import { isWrittenAsWord, type WordCasing } from "./word-casing";
 import type { AspectKey, Concept, MatchingPairs, Provenance, Question } from "./types";
 
 /** Questions made from several claims at once: explain the difference, matching, scenarios. */
@@ -85,8 +81,9 @@ function sharesRoot(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * other, or with any other left label, is left out.
  */
 function unguessablePairs(pairs: readonly Pair[]): Pair[] {
-  const leftRoots = pairs.map((pair) => roots(pair.left));
-  return pairs.filter((pair) => !leftRoots.some((labels) => sharesRoot(labels, roots(pair.right))));
+  // One set of every left label's roots: a pair per label would compare each pair with all.
+  const leftRoots = new Set(pairs.flatMap((pair) => [...roots(pair.left)]));
+  return pairs.filter((pair) => !sharesRoot(roots(pair.right), leftRoots));
 }
 
 /** Aspects ↔ what the document says of one concept on each (claims about that concept alone). */
@@ -183,15 +180,13 @@ export function generateMatchingQuestions(context: GenerationContext): Question[
  * Lower-cases the first letter when the sentence continues another («…, а контейнеры …»), unless
  * the first word is a name the document always capitalises ("Kubernetes").
  */
-function continueSentence(text: string, documentText: string): string {
+function continueSentence(text: string, casing: WordCasing): string {
   const word = /^\p{L}+/u.exec(text)?.[0];
   if (!word) return text;
   const lower = word.charAt(0).toLowerCase() + word.slice(1);
   if (lower === word) return text;
-  const writtenLower = new RegExp(`(?:^|[^\\p{L}])${lower}(?![\\p{L}])`, "u").test(documentText);
-  const writtenMidSentence = new RegExp(`\\p{Ll}[,;]?\\s+${word}(?![\\p{L}])`, "u").test(
-    documentText,
-  );
+  const writtenLower = isWrittenAsWord(casing, lower);
+  const writtenMidSentence = casing.midSentence.has(word);
   if (writtenMidSentence && !writtenLower) return text;
   return lower + text.slice(word.length);
 }
@@ -206,12 +201,11 @@ export function contrastSentence(
   sides: readonly string[],
   listLike = false,
 ): string {
-  const documentText = context.statements.map((statement) => statement.text).join(" ");
   const [first, ...rest] = sides.map(withoutFinalStop);
   // «…, а …, а …» chains: when a side already contrasts inside, a semicolon joins the sides.
   const joiner = context.templates.contrastJoiner;
   const nested = listLike || sides.some((side) => side.includes(joiner));
-  const joined = [first ?? "", ...rest.map((side) => continueSentence(side, documentText))].join(
+  const joined = [first ?? "", ...rest.map((side) => continueSentence(side, context.casing))].join(
     nested ? "; " : joiner,
   );
   return `${joined}.`;
@@ -220,10 +214,13 @@ export function contrastSentence(
 const LEANS_ON_PREVIOUS =
   /^(?:он|она|оно|они|их|это|этот|эта|эти|такой|такие|it|its|they|their|them|this|these|those|such)(?:[^\p{L}]|$)/iu;
 
-function firstClaim(context: GenerationContext, statement: Statement): Claim | undefined {
-  return context.claims.find(
-    (candidate) => candidate.nodeId === statement.nodeId && candidate.index === 0,
-  );
+/** Each node's opening claim, by node id. */
+function firstClaims(context: GenerationContext): Map<string, Claim> {
+  const firsts = new Map<string, Claim>();
+  for (const claim of context.claims) {
+    if (claim.index === 0 && !firsts.has(claim.nodeId)) firsts.set(claim.nodeId, claim);
+  }
+  return firsts;
 }
 
 /** A labelled fragment ("StatefulSet — a stable name per pod"), not a sentence with a verb. */
@@ -241,11 +238,12 @@ export function generateExplainQuestions(context: GenerationContext): Question[]
   const questions: Question[] = [];
   const summary = summaryQuestion(context);
   if (summary) questions.push(summary);
+  const leads = firstClaims(context);
   for (const group of context.byGroup.values()) {
     const first = group[0];
     if (!first || first.aspect === "example" || first.aspect === "definition") continue;
     const sided = group.flatMap((statement) => {
-      const lead = firstClaim(context, statement);
+      const lead = leads.get(statement.nodeId);
       return lead ? [{ statement, lead }] : [];
     });
     const concepts: Concept[] = [

@@ -97,12 +97,25 @@ function checkOptions(question: Question, context: GateContext, found: Violation
 }
 
 /** "Pods inside a container": the reverse of a relation the document states. */
+/** Per claim list: every containment it states, as `inner␟outer`. */
+const containments = new WeakMap<readonly Claim[], Set<string>>();
+
+function statedContainments(claims: readonly Claim[]): Set<string> {
+  let stated = containments.get(claims);
+  if (!stated) {
+    stated = new Set();
+    for (const claim of claims) {
+      if (claim.relation) stated.add(`${claim.relation.inner}\u001f${claim.relation.outer}`);
+    }
+    containments.set(claims, stated);
+  }
+  return stated;
+}
+
 function invertsContainment(statement: string, context: GateContext): boolean {
   const relation = analyzeClaim(statement, context.matcher, context.document.language).relation;
   if (!relation) return false;
-  return context.claims.some(
-    (claim) => claim.relation?.inner === relation.outer && claim.relation.outer === relation.inner,
-  );
+  return statedContainments(context.claims).has(`${relation.outer}\u001f${relation.inner}`);
 }
 
 function checkTrueFalse(question: Question, context: GateContext, found: Violation[]): void {

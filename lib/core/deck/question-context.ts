@@ -4,6 +4,7 @@ import { hashText } from "./hash-text";
 import { normalizeText } from "./normalize-text";
 import { templatesFor, type QuestionTemplates } from "./question-templates";
 import { splitSentences } from "./split-sentences";
+import { indexWordCasing, type WordCasing } from "./word-casing";
 import type {
   AspectKey,
   ComparisonDocument,
@@ -53,6 +54,8 @@ export interface GenerationContext {
   distractorPool: Statement[];
   /** How many statements and examples list a term: distinctive terms make better clozes. */
   termFrequency: Map<string, number>;
+  /** How the statements write each word (see word-casing). */
+  casing: WordCasing;
 }
 
 export function groupKey(family: Statement["family"], aspectOrConcept: string): string {
@@ -125,6 +128,7 @@ export function buildContext(document: ComparisonDocument): GenerationContext {
       (statement) => statement.aspect !== "definition" && statement.aspect !== "example",
     ),
     termFrequency,
+    casing: indexWordCasing(statements.map((statement) => statement.text).join(" ")),
   };
 }
 
