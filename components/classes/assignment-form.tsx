@@ -9,7 +9,8 @@ import {
   type AssignmentFormDefaults,
 } from "@/lib/core/classes/assignment-form";
 import type { QuestionKind } from "@/lib/core/deck/types";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 import type { FormState } from "@/lib/server/form-state";
 
 export interface AssignmentDeckOption {
@@ -226,7 +227,7 @@ export function AssignmentForm({
       )}
 
       <p id={`${id}-zone`} className="muted small">
-        {fillMessage(t.zoneNote, { zone: timeZone })}
+        {formatMessage(t.zoneNote, { zone: timeZone })}
       </p>
       {(["openAt", "dueAt"] as const).map((field) => (
         <div className="field" key={field}>

@@ -6,7 +6,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { fieldErrors } from "@/lib/core/accounts/account-schemas";
 import { JoinClassSchema } from "@/lib/core/classes/class-schemas";
 import { formatJoinCode, normalizeJoinCode } from "@/lib/core/classes/join-code";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 
 interface Preview {
   classId: string;
@@ -52,7 +53,9 @@ export function JoinFlow({
   async function problem(response: Response): Promise<string> {
     if (response.status === 429) {
       const seconds = Number(response.headers.get("Retry-After") ?? 60);
-      return fillMessage(t.errors.rate_limited, { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+      return formatMessage(t.errors.rate_limited, {
+        minutes: Math.max(1, Math.ceil(seconds / 60)),
+      });
     }
     const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
     return (
@@ -137,7 +140,7 @@ export function JoinFlow({
         <h2 id={`${id}-class`} ref={heading} tabIndex={-1}>
           {preview.name}
         </h2>
-        <p>{fillMessage(t.teacher, { name: preview.teacherName })}</p>
+        <p>{formatMessage(t.teacher, { name: preview.teacherName })}</p>
         {preview.description && <p className="muted">{preview.description}</p>}
         {preview.alreadyMember ? (
           <>

@@ -7,7 +7,8 @@ import {
   REPORT_COMMENT_MAX,
   REPORT_REASONS,
 } from "@/lib/core/reports/report-schemas";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 
 /**
  * "Report a problem" under a question: opens a modal dialog (reason, optional comment) that
@@ -109,7 +110,7 @@ function ReportDialog({
       const seconds = Number(response.headers.get("Retry-After") ?? 60);
       message =
         response.status === 429
-          ? fillMessage(t.errors.rate_limited, { minutes: Math.max(1, Math.ceil(seconds / 60)) })
+          ? formatMessage(t.errors.rate_limited, { minutes: Math.max(1, Math.ceil(seconds / 60)) })
           : response.status === 404
             ? t.errors.not_found
             : (((await response.json().catch(() => ({}))) as { message?: string }).message ??
