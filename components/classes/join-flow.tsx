@@ -3,11 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { fieldErrors } from "@/lib/core/accounts/account-schemas";
-import { JoinClassSchema } from "@/lib/core/classes/class-schemas";
+import { lazyModule } from "@/components/forms/lazy-module";
+import { fieldErrors } from "@/lib/core/forms/field-errors";
 import { formatJoinCode, normalizeJoinCode } from "@/lib/core/classes/join-code";
 import { formatMessage } from "@/lib/i18n/format-message";
 import type { Messages } from "@/lib/i18n/locales";
+
+// zod is loaded when the class is shown for confirming, not with the page.
+const classSchemas = lazyModule(() => import("@/lib/core/classes/class-schemas"));
 
 interface Preview {
   classId: string;
@@ -97,14 +100,23 @@ export function JoinFlow({
   }, []);
 
   useEffect(() => {
-    if (phase.name === "confirm") heading.current?.focus();
+    if (phase.name !== "confirm") return;
+    heading.current?.focus();
+    void classSchemas.load().catch(() => undefined);
   }, [phase.name]);
 
   async function join(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (phase.name !== "confirm") return;
     const displayName = String(new FormData(event.currentTarget).get("displayName") ?? "");
-    const parsed = JoinClassSchema.safeParse({ displayName });
+    let schemas: Awaited<ReturnType<typeof classSchemas.load>>;
+    try {
+      schemas = await classSchemas.load();
+    } catch {
+      setPhase({ ...phase, error: t.errors.network });
+      return;
+    }
+    const parsed = schemas.JoinClassSchema.safeParse({ displayName });
     if (!parsed.success || (!signedIn && !parsed.data.displayName)) {
       const key = parsed.success
         ? "student_name_required"
