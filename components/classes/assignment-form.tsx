@@ -1,16 +1,16 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
-import { ASSIGNMENT_KINDS, type AssignmentKind } from "@/lib/core/classes/assignment";
-import {
-  parseAssignmentForm,
-  readAssignmentFormData,
-  type AssignmentField,
-  type AssignmentFormDefaults,
-} from "@/lib/core/classes/assignment-form";
+import { useActionState, useState } from "react";
+import { lazyModule, useLazyFormCheck } from "@/components/forms/lazy-module";
+import { ASSIGNMENT_KINDS, type AssignmentKind } from "@/lib/core/classes/assignment-kinds";
+import type { AssignmentField, AssignmentFormDefaults } from "@/lib/core/classes/assignment-form";
 import type { QuestionKind } from "@/lib/core/deck/types";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 import type { FormState } from "@/lib/server/form-state";
+
+// The server's own parser, with zod: loaded when the teacher starts filling in the form.
+const assignmentParser = lazyModule(() => import("@/lib/core/classes/assignment-form"));
 
 export interface AssignmentDeckOption {
   id: string;
@@ -55,20 +55,23 @@ export function AssignmentForm({
   const message = (key: string | undefined) =>
     key ? (t.errors[key as keyof typeof t.errors] ?? key) : "";
 
-  function validate(event: FormEvent<HTMLFormElement>) {
-    const parsed = parseAssignmentForm(
-      readAssignmentFormData(new FormData(event.currentTarget)),
-      timeZone,
-    );
-    if (parsed.ok) {
-      setClientErrors(null);
-      return;
-    }
-    event.preventDefault();
-    setClientErrors(parsed.errors);
-    const first = Object.keys(parsed.errors)[0];
-    event.currentTarget.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
-  }
+  const check = useLazyFormCheck(
+    assignmentParser,
+    ({ parseAssignmentForm, readAssignmentFormData }, event) => {
+      const parsed = parseAssignmentForm(
+        readAssignmentFormData(new FormData(event.currentTarget)),
+        timeZone,
+      );
+      if (parsed.ok) {
+        setClientErrors(null);
+        return;
+      }
+      event.preventDefault();
+      setClientErrors(parsed.errors);
+      const first = Object.keys(parsed.errors)[0];
+      event.currentTarget.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+    },
+  );
 
   const described = (field: AssignmentField, hint = false) =>
     [hint ? `${id}-${field}-hint` : "", `${id}-${field}-error`].join(" ").trim();
@@ -83,7 +86,8 @@ export function AssignmentForm({
     <form
       id={id}
       action={formAction}
-      onSubmit={validate}
+      onFocus={check.onFocus}
+      onSubmit={check.onSubmit}
       className="form-grid card assignment-form"
       noValidate
     >
@@ -226,7 +230,7 @@ export function AssignmentForm({
       )}
 
       <p id={`${id}-zone`} className="muted small">
-        {fillMessage(t.zoneNote, { zone: timeZone })}
+        {formatMessage(t.zoneNote, { zone: timeZone })}
       </p>
       {(["openAt", "dueAt"] as const).map((field) => (
         <div className="field" key={field}>

@@ -3,10 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { fieldErrors } from "@/lib/core/accounts/account-schemas";
-import { JoinClassSchema } from "@/lib/core/classes/class-schemas";
+import { lazyModule } from "@/components/forms/lazy-module";
+import { fieldErrors } from "@/lib/core/forms/field-errors";
 import { formatJoinCode, normalizeJoinCode } from "@/lib/core/classes/join-code";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
+
+// zod is loaded when the class is shown for confirming, not with the page.
+const classSchemas = lazyModule(() => import("@/lib/core/classes/class-schemas"));
 
 interface Preview {
   classId: string;
@@ -52,7 +56,9 @@ export function JoinFlow({
   async function problem(response: Response): Promise<string> {
     if (response.status === 429) {
       const seconds = Number(response.headers.get("Retry-After") ?? 60);
-      return fillMessage(t.errors.rate_limited, { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+      return formatMessage(t.errors.rate_limited, {
+        minutes: Math.max(1, Math.ceil(seconds / 60)),
+      });
     }
     const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
     return (
@@ -94,14 +100,23 @@ export function JoinFlow({
   }, []);
 
   useEffect(() => {
-    if (phase.name === "confirm") heading.current?.focus();
+    if (phase.name !== "confirm") return;
+    heading.current?.focus();
+    void classSchemas.load().catch(() => undefined);
   }, [phase.name]);
 
   async function join(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (phase.name !== "confirm") return;
     const displayName = String(new FormData(event.currentTarget).get("displayName") ?? "");
-    const parsed = JoinClassSchema.safeParse({ displayName });
+    let schemas: Awaited<ReturnType<typeof classSchemas.load>>;
+    try {
+      schemas = await classSchemas.load();
+    } catch {
+      setPhase({ ...phase, error: t.errors.network });
+      return;
+    }
+    const parsed = schemas.JoinClassSchema.safeParse({ displayName });
     if (!parsed.success || (!signedIn && !parsed.data.displayName)) {
       const key = parsed.success
         ? "student_name_required"
@@ -137,7 +152,7 @@ export function JoinFlow({
         <h2 id={`${id}-class`} ref={heading} tabIndex={-1}>
           {preview.name}
         </h2>
-        <p>{fillMessage(t.teacher, { name: preview.teacherName })}</p>
+        <p>{formatMessage(t.teacher, { name: preview.teacherName })}</p>
         {preview.description && <p className="muted">{preview.description}</p>}
         {preview.alreadyMember ? (
           <>

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { ConfirmDialog } from "@/components/forms/action-button";
-import { fillMessage } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
 import type { FormState } from "@/lib/server/form-state";
 import { REMOVE_ENROLLMENT, REMOVE_NAME } from "./roster-removal-keys";
 
@@ -73,7 +73,7 @@ export function RosterRemoval({
       <div ref={rows}>{children}</div>
       <ConfirmDialog
         dialogRef={dialog}
-        title={fillMessage(t.removeTitle, { name: student?.name ?? "" })}
+        title={formatMessage(t.removeTitle, { name: student?.name ?? "" })}
         body={t.removeBody}
         message={message}
       >

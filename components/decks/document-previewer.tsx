@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import type { DeckPreview, DocumentIssue, PreviewResult, QuestionKind } from "@/lib/core/deck";
 import { documentIssueText } from "@/lib/i18n/document-issue-text";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 import { apiErrorOf, rateLimitNotice } from "@/components/api-error";
 
 const MAX_BYTES = 256 * 1024;
@@ -250,7 +251,7 @@ function Problems({
             {issue.line !== undefined && (
               <>
                 <button type="button" className="link-button" onClick={() => onLine(issue.line!)}>
-                  {fillMessage(t.line, { line: issue.line })}
+                  {formatMessage(t.line, { line: issue.line })}
                 </button>
                 {": "}
               </>
@@ -304,7 +305,7 @@ function PreviewSummary({
       </table>
       {dropped.total > 0 && (
         <details>
-          <summary>{fillMessage(t.dropped, { count: dropped.total })}</summary>
+          <summary>{formatMessage(t.dropped, { count: dropped.total })}</summary>
           <ul>
             {dropped.byRule.map(({ rule, count, description }) => (
               <li key={rule}>
@@ -330,7 +331,7 @@ function PreviewSummary({
                 className="link-button"
                 onClick={() => onLine(question.source.line)}
               >
-                {fillMessage(t.source, { line: question.source.line })}
+                {formatMessage(t.source, { line: question.source.line })}
               </button>
             </blockquote>
           </li>

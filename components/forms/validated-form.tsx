@@ -1,28 +1,13 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
-import type { z } from "zod";
-import {
-  ChangePasswordSchema,
-  DeleteAccountSchema,
-  fieldErrors,
-  LoginSchema,
-  ProfileSchema,
-  RegisterSchema,
-} from "@/lib/core/accounts/account-schemas";
-import { ClassDetailsSchema, UpdateClassSchema } from "@/lib/core/classes/class-schemas";
+import { useActionState, useState } from "react";
+import { fieldErrors } from "@/lib/core/forms/field-errors";
 import type { FormState } from "@/lib/server/form-state";
+import type { FormSchemaName } from "./form-schemas";
+import { lazyModule, useLazyFormCheck } from "./lazy-module";
 
 // The same schemas the server actions parse with: field errors show before the round trip.
-const SCHEMAS = {
-  register: RegisterSchema,
-  login: LoginSchema,
-  changePassword: ChangePasswordSchema,
-  profile: ProfileSchema,
-  deleteAccount: DeleteAccountSchema,
-  classDetails: ClassDetailsSchema,
-  updateClass: UpdateClassSchema,
-} satisfies Record<string, z.ZodType>;
+const formSchemas = lazyModule(() => import("./form-schemas"));
 
 export interface FieldSpec {
   name: string;
@@ -47,7 +32,7 @@ export function ValidatedForm({
   danger = false,
 }: {
   id: string;
-  schema: keyof typeof SCHEMAS;
+  schema: FormSchemaName;
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   fields: FieldSpec[];
   /** Values the form carries without showing them, e.g. the id of the record it edits. */
@@ -66,15 +51,24 @@ export function ValidatedForm({
     return text.replace(/\{(\w+)\}/g, (_, name: string) => String(state.params?.[name] ?? ""));
   };
 
-  function validate(event: FormEvent<HTMLFormElement>) {
-    const parsed = SCHEMAS[schema].safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+  const check = useLazyFormCheck(formSchemas, ({ FORM_SCHEMAS }, event) => {
+    const parsed = FORM_SCHEMAS[schema].safeParse(
+      Object.fromEntries(new FormData(event.currentTarget)),
+    );
     const found = parsed.success ? {} : fieldErrors(parsed.error);
     setClientErrors(found);
     if (!parsed.success) event.preventDefault();
-  }
+  });
 
   return (
-    <form id={id} action={formAction} onSubmit={validate} className="form-grid card" noValidate>
+    <form
+      id={id}
+      action={formAction}
+      onFocus={check.onFocus}
+      onSubmit={check.onSubmit}
+      className="form-grid card"
+      noValidate
+    >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 import type { InterviewItemView, InterviewView } from "@/lib/server/practice/interview-queries";
 import { rateLimitNotice } from "../api-error";
 import { postJson } from "../practice/post-json";
@@ -63,7 +64,7 @@ export function InterviewRunner({
     <div className="study interview">
       <div className="study-toolbar">
         <p className="queue-counts" data-testid="interview-position">
-          {fillMessage(t.question, { n: item.position + 1, total })}
+          {formatMessage(t.question, { n: item.position + 1, total })}
         </p>
       </div>
       <p className="notice" role="status" aria-live="polite">

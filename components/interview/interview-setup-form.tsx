@@ -4,10 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { INTERVIEW_LIMITS } from "@/lib/core/practice/assemble-interview";
 import type { Messages } from "@/lib/i18n/locales";
-import { StartInterviewSchema } from "@/lib/server/practice/schemas";
 import { rateLimitNotice } from "../api-error";
 import { postJson } from "../practice/post-json";
+import { lazyModule } from "@/components/forms/lazy-module";
 import { DeckSelect, NumberField, type DeckChoice } from "@/components/forms/setup-fields";
+
+// The API's own schema, with zod: loaded when the learner starts filling in the form.
+const practiceSchemas = lazyModule(() => import("@/lib/server/practice/schemas"));
 
 /** Deck, number of questions and seconds per question of a mock interview; starts it. */
 export function InterviewSetupForm({
@@ -33,7 +36,14 @@ export function InterviewSetupForm({
 
   async function start(event: FormEvent) {
     event.preventDefault();
-    const parsed = StartInterviewSchema.safeParse({
+    let schemas: Awaited<ReturnType<typeof practiceSchemas.load>>;
+    try {
+      schemas = await practiceSchemas.load();
+    } catch {
+      setError(errors.network);
+      return;
+    }
+    const parsed = schemas.StartInterviewSchema.safeParse({
       clientId,
       deckId,
       count: Number(count),
@@ -55,7 +65,12 @@ export function InterviewSetupForm({
   }
 
   return (
-    <form className="card setup-form" onSubmit={start} aria-describedby="interview-error">
+    <form
+      className="card setup-form"
+      onSubmit={start}
+      onFocus={() => void practiceSchemas.load().catch(() => undefined)}
+      aria-describedby="interview-error"
+    >
       <DeckSelect
         id="interview-deck"
         label={t.deck}

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiErrorOf } from "@/components/api-error";
-import { LIVE_KINDS, LIVE_QUESTION_COUNT, LIVE_SECONDS } from "@/lib/core/live/settings";
+import { LIVE_KINDS, LIVE_QUESTION_COUNT, LIVE_SECONDS } from "@/lib/core/live/live-limits";
 import type { Messages } from "@/lib/i18n/locales";
 
 export interface DeckChoice {

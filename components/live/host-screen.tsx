@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { apiErrorOf } from "@/components/api-error";
 import type { HostSnapshot } from "@/lib/core/live/snapshots";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 import { timed, useLiveEvents, useSecondsLeft, type Timed } from "./live-hooks";
 import { OptionMark, optionClass } from "./option-mark";
 
@@ -182,7 +183,7 @@ function Lobby(props: { s: HostSnapshot; joinUrl: string; qrSvg: string; t: T; s
         <span className="live-pin">{s.pin}</span>
       </h1>
       <div className="live-join">
-        <p className="live-join-url">{fillMessage(t.host.joinAt, { url: joinUrl })}</p>
+        <p className="live-join-url">{formatMessage(t.host.joinAt, { url: joinUrl })}</p>
         {/* Our own SVG, made on the server from the join link (no user text in it). */}
         <div
           className="live-qr"
@@ -195,7 +196,7 @@ function Lobby(props: { s: HostSnapshot; joinUrl: string; qrSvg: string; t: T; s
       <h2>
         {s.playerCount === 0
           ? t.host.waitingForPlayers
-          : fillMessage(t.host.playersJoined, { count: s.playerCount })}
+          : formatMessage(t.host.playersJoined, { count: s.playerCount })}
       </h2>
       <PlayerList s={s} t={t} send={send} ban={ban} />
       {s.playerCount > 0 && (
@@ -218,8 +219,8 @@ function PlayerList(props: { s: HostSnapshot; t: T; send: Send; ban: boolean }) 
           <button
             type="button"
             className="live-kick"
-            aria-label={fillMessage(t.host.kick, { nickname: p.nickname })}
-            title={fillMessage(t.host.kick, { nickname: p.nickname })}
+            aria-label={formatMessage(t.host.kick, { nickname: p.nickname })}
+            title={formatMessage(t.host.kick, { nickname: p.nickname })}
             onClick={() => void send({ command: "kick", playerId: p.id, ban })}
           >
             ×
@@ -237,7 +238,7 @@ function QuestionView({ s, secondsLeft, t }: { s: HostSnapshot; secondsLeft: num
   return (
     <section className="live-question" aria-labelledby="live-prompt">
       <p className="muted">
-        {fillMessage(t.questionOf, { n: q.index + 1, total: s.questionCount })}
+        {formatMessage(t.questionOf, { n: q.index + 1, total: s.questionCount })}
       </p>
       <h1 id="live-prompt" className="live-prompt">
         {q.prompt}
@@ -245,10 +246,10 @@ function QuestionView({ s, secondsLeft, t }: { s: HostSnapshot; secondsLeft: num
       {s.phase === "question" && (
         <div className="live-meta">
           <p className="live-timer" aria-live="off">
-            {s.paused ? t.paused : fillMessage(t.timeLeft, { seconds: secondsLeft })}
+            {s.paused ? t.paused : formatMessage(t.timeLeft, { seconds: secondsLeft })}
           </p>
           <p className="live-answered" role="status">
-            {fillMessage(t.host.answered, { count: s.answeredCount, total: s.playerCount })}
+            {formatMessage(t.host.answered, { count: s.answeredCount, total: s.playerCount })}
           </p>
         </div>
       )}
@@ -298,9 +299,9 @@ function Leaderboard({ s, t }: { s: HostSnapshot; t: T }) {
               <span className="live-score">{p.score}</span>
               <span className="live-move">
                 {moved > 0
-                  ? `▲ ${fillMessage(t.host.rankUp, { n: moved })}`
+                  ? `▲ ${formatMessage(t.host.rankUp, { n: moved })}`
                   : moved < 0
-                    ? `▼ ${fillMessage(t.host.rankDown, { n: -moved })}`
+                    ? `▼ ${formatMessage(t.host.rankDown, { n: -moved })}`
                     : ""}
               </span>
             </li>

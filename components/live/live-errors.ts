@@ -1,5 +1,6 @@
 import { ApiError, apiErrorOf } from "@/components/api-error";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 
 type T = Messages["live"];
 
@@ -8,7 +9,7 @@ export function liveErrorMessage(error: unknown, t: T): string {
   if (!(error instanceof ApiError)) return t.errors.network;
   if (error.status === 429) {
     const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
-    return fillMessage(t.errors.rate_limited, { minutes });
+    return formatMessage(t.errors.rate_limited, { minutes });
   }
   const code = error.code ?? "";
   if (Object.hasOwn(t.errors, code)) return t.errors[code as keyof T["errors"]];

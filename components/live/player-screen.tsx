@@ -5,7 +5,8 @@ import { useEffect, useState } from "react";
 import { apiErrorOf } from "@/components/api-error";
 import { randomNickname } from "@/lib/core/live/random-name";
 import type { PlayerSnapshot } from "@/lib/core/live/snapshots";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 import { liveErrorMessage, sendLiveForm } from "./live-errors";
 import { timed, useLiveEvents, useSecondsLeft, type Timed } from "./live-hooks";
 import { LiveTextField } from "./live-text-field";
@@ -135,7 +136,7 @@ function NicknameForm(props: { pin: string; info: PinInfo; t: T; onJoined: () =>
   return (
     <section className="live-player" aria-labelledby="live-nick-title">
       <h1 id="live-nick-title">{t.nicknameTitle}</h1>
-      <p className="muted">{fillMessage(t.deck, { title: info.deckTitle })}</p>
+      <p className="muted">{formatMessage(t.deck, { title: info.deckTitle })}</p>
       <form onSubmit={(e) => void join(e)} noValidate className="live-nick-form">
         <LiveTextField
           id="live-nickname"
@@ -223,8 +224,8 @@ function GameView(props: {
 
   const header = me && (
     <p className="live-me">
-      <span>{fillMessage(t.youAre, { nickname: me.nickname })}</span>{" "}
-      <span>{fillMessage(t.score, { score: me.score })}</span>
+      <span>{formatMessage(t.youAre, { nickname: me.nickname })}</span>{" "}
+      <span>{formatMessage(t.score, { score: me.score })}</span>
     </p>
   );
 
@@ -246,20 +247,20 @@ function GameView(props: {
       {s.phase === "lobby" && (
         <>
           <h1 id="live-player-title">{t.waiting}</h1>
-          <p>{fillMessage(t.players, { count: s.playerCount })}</p>
+          <p>{formatMessage(t.players, { count: s.playerCount })}</p>
         </>
       )}
       {s.question && (s.phase === "question" || s.phase === "reveal") && (
         <>
           <p className="muted">
-            {fillMessage(t.questionOf, { n: s.questionIndex + 1, total: s.questionCount })}
+            {formatMessage(t.questionOf, { n: s.questionIndex + 1, total: s.questionCount })}
           </p>
           <h1 id="live-player-title" className="live-prompt">
             {s.question.prompt}
           </h1>
           {s.phase === "question" && (
             <p className="live-timer">
-              {s.paused ? t.paused : fillMessage(t.timeLeft, { seconds: secondsLeft })}
+              {s.paused ? t.paused : formatMessage(t.timeLeft, { seconds: secondsLeft })}
             </p>
           )}
           <ul className="live-options live-answers" aria-label={t.options}>
@@ -291,7 +292,7 @@ function GameView(props: {
           {s.phase === "question" && chosen && (
             <p className="live-received" role="status">
               {t.answerReceived} ·{" "}
-              {fillMessage(t.yourAnswer, {
+              {formatMessage(t.yourAnswer, {
                 letter: optionLetter(s.question.options.findIndex((o) => o.id === chosen)),
               })}
             </p>
@@ -310,7 +311,7 @@ function GameView(props: {
           <h1 id="live-player-title">{t.gameOver}</h1>
           {me && (
             <p className="live-final">
-              {fillMessage(t.finalRank, { rank: me.rank, count: s.playerCount, score: me.score })}
+              {formatMessage(t.finalRank, { rank: me.rank, count: s.playerCount, score: me.score })}
             </p>
           )}
           {signedIn && <AddToReviews gameId={s.gameId} t={t} />}
@@ -337,10 +338,10 @@ function Result({ s, t }: { s: PlayerSnapshot; t: T }) {
   return (
     <div className={`live-result ${a?.correct ? "live-good" : "live-bad"}`} role="status">
       <p className="live-verdict">{!a ? t.noAnswer : a.correct ? t.right : t.wrong}</p>
-      {a?.correct && <p>{fillMessage(t.points, { points: a.points ?? 0 })}</p>}
+      {a?.correct && <p>{formatMessage(t.points, { points: a.points ?? 0 })}</p>}
       {rightIndex >= 0 && (
         <p>
-          {fillMessage(t.rightAnswer, {
+          {formatMessage(t.rightAnswer, {
             letter: optionLetter(rightIndex),
             text: options[rightIndex]!.text,
           })}
@@ -355,8 +356,8 @@ function Standing({ s, t }: { s: PlayerSnapshot; t: T }) {
   if (!s.me) return null;
   return (
     <p className="live-standing">
-      <span>{fillMessage(t.streak, { streak: s.me.streak })}</span> ·{" "}
-      <span>{fillMessage(t.rank, { rank: s.me.rank, count: s.playerCount })}</span>
+      <span>{formatMessage(t.streak, { streak: s.me.streak })}</span> ·{" "}
+      <span>{formatMessage(t.rank, { rank: s.me.rank, count: s.playerCount })}</span>
     </p>
   );
 }
@@ -371,7 +372,7 @@ function AddToReviews({ gameId, t }: { gameId: string; t: T }) {
       const response = await fetch(`/api/live/games/${gameId}/reviews`, { method: "POST" });
       if (response.ok) {
         const { added, already } = (await response.json()) as { added: number; already: boolean };
-        setMessage(already ? t.reviewsAlready : fillMessage(t.reviewsAdded, { n: added }));
+        setMessage(already ? t.reviewsAlready : formatMessage(t.reviewsAdded, { n: added }));
         setState("done");
         return;
       }

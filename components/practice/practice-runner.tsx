@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { SELF_GRADED_KINDS, type AnswerInput, type Question } from "@/lib/core/deck/types";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 import type { PracticeAnswerResult } from "@/lib/server/practice/practice-attempts";
 import { ReportProblemButton } from "../reports/report-problem-button";
 import { AnswerArea } from "../study/answer-area";
@@ -144,7 +145,7 @@ export function PracticeRunner({
           {progress}%
         </progress>
         <p className="queue-counts" data-testid="practice-position">
-          {fillMessage(t.question, { n: index + 1, total: questions.length })}
+          {formatMessage(t.question, { n: index + 1, total: questions.length })}
         </p>
       </div>
       <p className="notice" role="status" aria-live="polite">

@@ -5,10 +5,13 @@ import { useState, type FormEvent } from "react";
 import type { DeckSummary, QuestionKind } from "@/lib/core/deck/types";
 import { PRACTICE_COUNT } from "@/lib/core/practice/assemble-test";
 import type { Messages } from "@/lib/i18n/locales";
-import { StartPracticeSchema } from "@/lib/server/practice/schemas";
 import { rateLimitNotice } from "../api-error";
 import { ApiError, postJson } from "./post-json";
+import { lazyModule } from "@/components/forms/lazy-module";
 import { DeckSelect, NumberField } from "@/components/forms/setup-fields";
+
+// The API's own schema, with zod: loaded when the learner starts filling in the form.
+const practiceSchemas = lazyModule(() => import("@/lib/server/practice/schemas"));
 
 type T = Messages["practice"];
 type DeckOption = Pick<DeckSummary, "id" | "title" | "language" | "aspects" | "countsByKind">;
@@ -50,7 +53,14 @@ export function PracticeSetupForm({
 
   async function start(event: FormEvent) {
     event.preventDefault();
-    const parsed = StartPracticeSchema.safeParse({
+    let schemas: Awaited<ReturnType<typeof practiceSchemas.load>>;
+    try {
+      schemas = await practiceSchemas.load();
+    } catch {
+      setError(t.errors.network);
+      return;
+    }
+    const parsed = schemas.StartPracticeSchema.safeParse({
       clientId,
       deckId,
       aspects: [...aspects],
@@ -85,7 +95,12 @@ export function PracticeSetupForm({
   }
 
   return (
-    <form className="card setup-form" onSubmit={start} aria-describedby="practice-error">
+    <form
+      className="card setup-form"
+      onSubmit={start}
+      onFocus={() => void practiceSchemas.load().catch(() => undefined)}
+      aria-describedby="practice-error"
+    >
       <DeckSelect
         id="practice-deck"
         label={t.deck}

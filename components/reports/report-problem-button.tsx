@@ -1,13 +1,11 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { fieldErrors } from "@/lib/core/accounts/account-schemas";
-import {
-  QuestionReportSchema,
-  REPORT_COMMENT_MAX,
-  REPORT_REASONS,
-} from "@/lib/core/reports/report-schemas";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { lazyModule } from "@/components/forms/lazy-module";
+import { fieldErrors } from "@/lib/core/forms/field-errors";
+import { REPORT_COMMENT_MAX, REPORT_REASONS } from "@/lib/core/reports/report-reasons";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 
 /**
  * "Report a problem" under a question: opens a modal dialog (reason, optional comment) that
@@ -51,6 +49,9 @@ export function ReportProblemButton({
   );
 }
 
+// zod is loaded when a dialog opens, not with every study page.
+const reportSchemas = lazyModule(() => import("@/lib/core/reports/report-schemas"));
+
 type Phase =
   | { name: "editing"; errors: Record<string, string>; message: string | null }
   | { name: "sending" }
@@ -77,6 +78,7 @@ function ReportDialog({
   // cleanup: an unmounted dialog leaves the top layer by itself.
   useEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
+    void reportSchemas.load().catch(() => undefined);
   }, []);
   useEffect(() => {
     if (phase.name === "sent") closeButton.current?.focus();
@@ -87,7 +89,15 @@ function ReportDialog({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const parsed = QuestionReportSchema.safeParse(Object.fromEntries(new FormData(form)));
+    const values = Object.fromEntries(new FormData(form));
+    let schemas: Awaited<ReturnType<typeof reportSchemas.load>>;
+    try {
+      schemas = await reportSchemas.load();
+    } catch {
+      setPhase({ name: "editing", errors: {}, message: t.errors.network });
+      return;
+    }
+    const parsed = schemas.QuestionReportSchema.safeParse(values);
     if (!parsed.success) {
       const found = fieldErrors(parsed.error);
       setPhase({ name: "editing", errors: found, message: null });
@@ -109,7 +119,7 @@ function ReportDialog({
       const seconds = Number(response.headers.get("Retry-After") ?? 60);
       message =
         response.status === 429
-          ? fillMessage(t.errors.rate_limited, { minutes: Math.max(1, Math.ceil(seconds / 60)) })
+          ? formatMessage(t.errors.rate_limited, { minutes: Math.max(1, Math.ceil(seconds / 60)) })
           : response.status === 404
             ? t.errors.not_found
             : (((await response.json().catch(() => ({}))) as { message?: string }).message ??

@@ -6,7 +6,8 @@ import {
   resetFsrsParametersToDefaults,
   type FsrsFormState,
 } from "@/app/study/settings/actions";
-import { fillMessage, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Messages } from "@/lib/i18n/locales";
 import { rateLimitMessage } from "@/lib/i18n/rate-limit-message";
 import type {
   FsrsOptimisationState,
@@ -35,12 +36,12 @@ function Outcome({
   const date = view.finishedAt ? formatDate(view.finishedAt) : "";
   if (view.outcome === "too-little-history") {
     const message = n < view.minimumReviews ? t.tooFewReviews : t.tooFewItems;
-    return <p>{fillMessage(message, { n, min: view.minimumReviews })}</p>;
+    return <p>{formatMessage(message, { n, min: view.minimumReviews })}</p>;
   }
   const metric = (value: number | null) => (value === null ? "—" : value.toFixed(4));
   return (
     <>
-      <p>{fillMessage(view.outcome === "applied" ? t.applied : t.notBetter, { n, date })}</p>
+      <p>{formatMessage(view.outcome === "applied" ? t.applied : t.notBetter, { n, date })}</p>
       <table className="stats-table fsrs-fit">
         <caption>{t.fitCaption}</caption>
         <thead>
@@ -127,25 +128,25 @@ export function FsrsOptimisationPanel({
   return (
     <section className="card form-grid" aria-labelledby="fsrs-title">
       <h2 id="fsrs-title">{t.title}</h2>
-      <p className="muted">{fillMessage(t.intro, { min: minimumReviews })}</p>
+      <p className="muted">{formatMessage(t.intro, { min: minimumReviews })}</p>
       <p>
         {!state.usingOwnParameters
           ? t.inUseDefault
           : state.optimisedAt
-            ? fillMessage(t.inUseOwn, { date: formatDate(state.optimisedAt) })
+            ? formatMessage(t.inUseOwn, { date: formatDate(state.optimisedAt) })
             : t.inUseOwnUndated}
       </p>
       <div role="status" aria-live="polite">
         {active && latest ? (
           <>
-            <p>{latest.status === "queued" ? t.queued : fillMessage(t.running, { percent })}</p>
+            <p>{latest.status === "queued" ? t.queued : formatMessage(t.running, { percent })}</p>
             <progress max={100} value={percent} aria-label={t.progressLabel} />
           </>
         ) : (
           <>
             {latest && <Outcome view={latest} t={t} formatDate={formatDate} />}
             {fromAction.status === "no_history" && (
-              <p>{fillMessage(t.noHistory, { min: minimumReviews })}</p>
+              <p>{formatMessage(t.noHistory, { min: minimumReviews })}</p>
             )}
             {lastAction === "reset" && resetState.status === "reset" && <p>{t.resetDone}</p>}
           </>

@@ -5,7 +5,8 @@ import { gradeAnswer } from "@/lib/core/deck/grade-answer";
 import type { AnswerInput } from "@/lib/core/deck/types";
 import { formatInterval } from "@/lib/core/study/format-interval";
 import { proposeRating } from "@/lib/core/study/propose-rating";
-import { fillMessage, type Locale, type Messages } from "@/lib/i18n/locales";
+import { formatMessage } from "@/lib/i18n/format-message";
+import type { Locale, Messages } from "@/lib/i18n/locales";
 import type { AssignmentGoal } from "@/lib/server/classes/assignment-study";
 import type { StudyCard, StudyState } from "@/lib/server/study/get-study-card";
 import { ReportProblemButton } from "../reports/report-problem-button";
@@ -258,7 +259,7 @@ export function StudySession({
     <div className="study">
       {goal && (
         <p className="assignment-goal" data-testid="assignment-goal">
-          {fillMessage(goal.reached ? t.goalReached : t.goalProgress, {
+          {formatMessage(goal.reached ? t.goalReached : t.goalProgress, {
             done: goal.done,
             total: goal.total,
           })}

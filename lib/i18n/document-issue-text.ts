@@ -1,5 +1,6 @@
 import type { DocumentIssue } from "@/lib/core/deck/document-error";
-import { fillMessage, type Messages } from "./locales";
+import { formatMessage } from "./format-message";
+import type { Messages } from "./locales";
 
 /**
  * A document problem in the reader's language: its code's text with its parameters (line
@@ -10,5 +11,5 @@ export function documentIssueText(
   texts: Messages["newDeck"]["issues"],
 ): string {
   const template = (texts as Record<string, string | undefined>)[issue.code];
-  return template === undefined ? issue.message : fillMessage(template, issue.params ?? {});
+  return template === undefined ? issue.message : formatMessage(template, issue.params ?? {});
 }

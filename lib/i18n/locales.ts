@@ -1,8 +1,9 @@
 import { en } from "./messages/en";
 import { ru, type Messages } from "./messages/ru";
 
-// No zod here: client components import this module, and zod would join every page's first-load
-// JavaScript (31 KB gzip). The schema that parses a locale lives in ./locale-schema.ts.
+// No zod here (31 KB gzip of first-load JavaScript); the schema that parses a locale lives in
+// ./locale-schema.ts. Client modules import only types from here: the messages of both
+// languages come with this module, and pages pass each client component its own part.
 export const LOCALES = ["ru", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ru";
@@ -16,9 +17,6 @@ export function messagesFor(locale: Locale): Messages {
 
 export type { Messages };
 
-/** Puts values into a message's `{name}` placeholders. */
-export function fillMessage(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
-}
+// The same function under the name server code uses; client modules import it from
+// ./format-message, since this module brings both languages' messages along.
+export { formatMessage as fillMessage } from "./format-message";

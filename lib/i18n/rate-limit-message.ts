@@ -1,4 +1,5 @@
-import { fillMessage, type Messages } from "./locales";
+import { formatMessage } from "./format-message";
+import type { Messages } from "./locales";
 
 /** Which message a refused request gets, by the part of its limit's bucket before the colon. */
 const MESSAGE_OF_LIMIT: Record<
@@ -18,8 +19,8 @@ const MESSAGE_OF_LIMIT: Record<
 /** "40 s" under a minute, else whole minutes rounded up. */
 export function formatWait(t: Messages["limits"], seconds: number): string {
   return seconds < 60
-    ? fillMessage(t.seconds, { n: Math.max(1, Math.ceil(seconds)) })
-    : fillMessage(t.minutes, { n: Math.ceil(seconds / 60) });
+    ? formatMessage(t.seconds, { n: Math.max(1, Math.ceil(seconds)) })
+    : formatMessage(t.minutes, { n: Math.ceil(seconds / 60) });
 }
 
 /**
@@ -31,5 +32,5 @@ export function rateLimitMessage(
   refusal: { limit?: string; retryAfterSeconds?: number | null },
 ): string {
   const kind = MESSAGE_OF_LIMIT[refusal.limit?.split(":")[0] ?? ""] ?? "other";
-  return fillMessage(t[kind], { wait: formatWait(t, refusal.retryAfterSeconds ?? 60) });
+  return formatMessage(t[kind], { wait: formatWait(t, refusal.retryAfterSeconds ?? 60) });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fieldErrors } from "@/lib/core/accounts/account-schemas";
+import { fieldErrors } from "@/lib/core/forms/field-errors";
 import { DomainError } from "./errors";
 import { FieldError } from "./auth/accounts";
 

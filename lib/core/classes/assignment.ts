@@ -9,6 +9,7 @@ import {
   localDateTimeToInstant,
   tryLocalDateTimeToInstant,
 } from "./local-date-time";
+import { ASSIGNMENT_KINDS, type AssignmentKind } from "./assignment-kinds";
 
 /*
  * What a teacher assigns. Progress is never stored with it: it is derived from the learner's
@@ -24,8 +25,7 @@ import {
  *   Interviews draw from the whole deck, so an interview assignment has no aspects or kinds.
  */
 
-export const ASSIGNMENT_KINDS = ["study", "practice", "interview"] as const;
-export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+export { ASSIGNMENT_KINDS, type AssignmentKind };
 
 export const ASSIGNMENT_LIMITS = {
   title: { max: 120 },

@@ -1,16 +1,7 @@
 import { z } from "zod";
-import type { QuestionKind } from "@/lib/core/deck/types";
+import { LIVE_KINDS, LIVE_QUESTION_COUNT, LIVE_SECONDS, type LiveKind } from "./live-limits";
 
-/** Kinds the core grades by one option: a phone shows them as buttons ("classify" is "which concept?"). */
-export const LIVE_KINDS = [
-  "multiple-choice",
-  "true-false",
-  "classify",
-] as const satisfies readonly QuestionKind[];
-export type LiveKind = (typeof LIVE_KINDS)[number];
-
-export const LIVE_QUESTION_COUNT = { min: 1, max: 50, default: 10 } as const;
-export const LIVE_SECONDS = { min: 5, max: 240, default: 20 } as const;
+export { LIVE_KINDS, LIVE_QUESTION_COUNT, LIVE_SECONDS, type LiveKind };
 
 /** What the host chooses when creating a game; stored as JSON on the game. */
 export const LiveGameSettingsSchema = z.object({

@@ -1,15 +1,14 @@
 import { z } from "zod";
+import { REPORT_COMMENT_MAX, REPORT_REASONS, type ReportReason } from "./report-reasons";
+
+export { REPORT_COMMENT_MAX, REPORT_REASONS, type ReportReason };
 
 /**
  * What a learner can say is wrong with a question. Shared by the report dialog (instant field
  * errors) and the route (the check that counts); messages are keys the UI translates
  * (`reports.errors`).
  */
-export const REPORT_REASONS = ["wrong-answer", "ambiguous", "unclear-wording", "other"] as const;
 export const ReportReasonSchema = z.enum(REPORT_REASONS, "reason_required");
-export type ReportReason = z.infer<typeof ReportReasonSchema>;
-
-export const REPORT_COMMENT_MAX = 1000;
 
 export const QuestionReportSchema = z.object({
   reason: ReportReasonSchema,

@@ -3,8 +3,8 @@ import {
   ChangePasswordSchema,
   EmailSchema,
   RegisterSchema,
-  fieldErrors,
 } from "@/lib/core/accounts/account-schemas";
+import { fieldErrors } from "@/lib/core/forms/field-errors";
 
 describe("account forms", () => {
   it("accepts any password of 8 to 128 characters, with no composition rules", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "@/lib/core/accounts/account-schemas";
+import { fieldErrors } from "@/lib/core/forms/field-errors";
 import {
   QuestionReportSchema,
   REPORT_COMMENT_MAX,
