@@ -139,6 +139,29 @@ export async function countDailyReviews(
 /** Older days are looked at a year at a time, only while the streak runs through a whole window. */
 const STREAK_EXTENSION_DAYS = 365;
 
+/**
+ * Whether the learner answered on each of these days: one EXISTS per day, each an index seek
+ * that stops at the first answer, so a long streak costs a seek per day, not a read of every
+ * answer (or bucket) in it.
+ */
+async function findActiveDays(
+  db: Db,
+  learnerId: string,
+  days: readonly StudyDay[],
+): Promise<boolean[]> {
+  if (days.length === 0) return [];
+  const columns = Prisma.join(
+    days.map(
+      (day, i) =>
+        Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "ReviewLog" WHERE "learnerId" = ${learnerId}
+          AND "reviewedAt" >= ${day.start} AND "reviewedAt" < ${day.end}) THEN 1 ELSE 0 END
+          AS ${Prisma.raw(`"d${i}"`)}`,
+    ),
+  );
+  const [row] = await querySql(db, Prisma.sql`SELECT ${columns}`);
+  return days.map((_, i) => Number(row?.[`d${i}`] ?? 0) > 0);
+}
+
 /** Follows a streak that reached the start of its window into older days. */
 export async function continueStreak(
   db: Db,
@@ -155,10 +178,10 @@ export async function continueStreak(
       dayStartHour: options.dayStartHour,
       count: STREAK_EXTENSION_DAYS,
     });
-    const figures = await summarizeDays(db, learnerId, older);
+    const active = await findActiveDays(db, learnerId, older);
     result = extendStreak(
       result,
-      figures.map((day) => day.reviews),
+      active.map((answered) => (answered ? 1 : 0)),
     );
     before = older[0];
   }
