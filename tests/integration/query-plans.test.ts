@@ -112,30 +112,44 @@ describe.skipIf(sqliteOnly)("query plans of the study queue", () => {
 
 // /stats reads up to a year of answers: covering indexes spare a table read per answer.
 describe.skipIf(sqliteOnly)("query plans of the statistics", () => {
-  it("counts answers per day and retention from the covering (learnerId, reviewedAt, …) index", async () => {
-    const perDay = await plan(
-      `SELECT (SELECT COUNT(*) FROM "ReviewLog" WHERE "learnerId" = 'x'
-         AND "reviewedAt" >= '2026-01-01' AND "reviewedAt" < '2026-01-02') AS "d0"`,
+  it("sums a year of days from the learner's quarter-hour buckets, one range of the primary key", async () => {
+    const detail = await plan(
+      `SELECT CASE WHEN "bucketStart" < '2026-01-02' THEN 0 ELSE 1 END AS "day", SUM("reviews"),
+         SUM("youngTotal"), SUM("youngRecalled"), SUM("matureTotal"), SUM("matureRecalled")
+       FROM "ReviewBucket" WHERE "learnerId" = 'x'
+         AND "bucketStart" >= '2025-01-03' AND "bucketStart" < '2026-01-03'
+       GROUP BY "day"`,
     );
-    const retention = await plan(
-      `SELECT SUM(CASE WHEN "state" = 2 AND "scheduledDays" >= 21 AND "rating" >= 2 THEN 1 ELSE 0 END)
-       FROM "ReviewLog" WHERE "learnerId" = 'x' AND "reviewedAt" >= '2025-01-01' AND "reviewedAt" < '2026-01-03'`,
+    expect(detail).toMatch(
+      /SEARCH ReviewBucket USING INDEX sqlite_autoindex_ReviewBucket_1 \(learnerId=\? AND bucketStart>\? AND bucketStart<\?\)/,
     );
-    for (const detail of [perDay, retention]) {
+    expect(detail).not.toMatch(/SCAN ReviewBucket/);
+  });
+
+  it("counts a day off the quarter hours, and finds active days, from the covering (learnerId, reviewedAt, …) index", async () => {
+    const active = await plan(
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM "ReviewLog" WHERE "learnerId" = 'x'
+         AND "reviewedAt" >= '2026-01-01' AND "reviewedAt" < '2026-01-02') THEN 1 ELSE 0 END AS "d0"`,
+    );
+    const day = await plan(
+      `SELECT COUNT(*), SUM(CASE WHEN "state" = 2 AND "scheduledDays" >= 21 AND "rating" >= 2 THEN 1 ELSE 0 END)
+       FROM "ReviewLog" WHERE "learnerId" = 'x' AND "reviewedAt" >= '2026-01-01T03:30' AND "reviewedAt" < '2026-01-02T03:30'`,
+    );
+    for (const detail of [active, day]) {
       expect(detail).toMatch(
         /SEARCH ReviewLog USING COVERING INDEX ReviewLog_learnerId_reviewedAt_state_scheduledDays_rating_idx/,
       );
     }
   });
 
-  it("groups answers by question and rating from the covering index, without sorting", async () => {
+  it("reads mastery's counts per question and rating from ReviewTally, not the answer log", async () => {
     const detail = await plan(
-      `SELECT "questionId", "rating", COUNT(*) FROM "ReviewLog" WHERE "learnerId" = 'x' GROUP BY "questionId", "rating"`,
+      `SELECT "questionId", "rating", "count" FROM "ReviewTally" WHERE "learnerId" = 'x'`,
     );
     expect(detail).toMatch(
-      /SEARCH ReviewLog USING COVERING INDEX ReviewLog_learnerId_questionId_rating_reviewedAt_idx/,
+      /SEARCH ReviewTally USING INDEX sqlite_autoindex_ReviewTally_1 \(learnerId=\?\)/,
     );
-    expect(detail).not.toMatch(/TEMP B-TREE/);
+    expect(detail).not.toMatch(/ReviewLog/);
   });
 });
 

@@ -1,4 +1,12 @@
-import { nextStudyDayStart, studyDayKey, studyDayStart } from "@/lib/core/study/study-day";
+import {
+  formatStudyDate,
+  nextStudyDayStart,
+  studyDateOf,
+  studyDayKey,
+  studyDayStart,
+  studyDayStartOf,
+} from "@/lib/core/study/study-day";
+import { addDays } from "@/lib/core/time/wall-time";
 
 /** One study day of a learner: from its 04:00 local start to the next one (23–25 hours). */
 export interface StudyDay {
@@ -15,17 +23,23 @@ export interface StudyDayOptions {
   count: number;
 }
 
-/** The `count` study days ending with the one that contains `now`, oldest first. */
+/**
+ * The `count` study days ending with the one that contains `now`, oldest first. Walks back by
+ * calendar date, each day's start remembered (studyDayStartOf): a year costs 365 lookups.
+ */
 export function listPastStudyDays(options: StudyDayOptions): StudyDay[] {
   const { now, timeZone, dayStartHour, count } = options;
   const days: StudyDay[] = [];
-  let start = studyDayStart(now, timeZone, dayStartHour);
-  let end = nextStudyDayStart(now, timeZone, dayStartHour);
-  for (let i = 0; i < count; i++) {
-    days.push({ key: studyDayKey(start, timeZone, dayStartHour), start, end });
-    end = start;
-    // The millisecond before a day starts belongs to the day before it.
-    start = studyDayStart(new Date(start.getTime() - 1), timeZone, dayStartHour);
+  let date = studyDateOf(now, timeZone, dayStartHour);
+  let end = studyDayStartOf(addDays(date, 1), timeZone, dayStartHour);
+  while (days.length < count) {
+    const start = studyDayStartOf(date, timeZone, dayStartHour);
+    // A date a zone skipped (Samoa, 30 December 2011) has no study day.
+    if (start < end) {
+      days.push({ key: formatStudyDate(date), start: new Date(start), end: new Date(end) });
+      end = start;
+    }
+    date = addDays(date, -1);
   }
   return days.reverse();
 }

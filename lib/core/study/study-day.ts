@@ -58,9 +58,37 @@ export function nextStudyDayStart(now: Date, timeZone: string, dayStartHour = 4)
   return new Date(findStudyDayBounds(now, timeZone, dayStartHour).nextMs);
 }
 
-/** "YYYY-MM-DD" of the study day containing `now`: 03:59 local on the 10th is still "…-09". */
-export function studyDayKey(now: Date, timeZone: string, dayStartHour = 4): string {
-  const { year, month, day } = findStudyDate(now, timeZone, dayStartHour);
+/**
+ * Study days start instants by zone, start hour and calendar date: a zone's rules do not change
+ * while the process runs, and /stats asks about the same year of days on every request (each
+ * answer costs four Intl reads).
+ */
+const dayStarts = new Map<string, number>();
+const MAX_REMEMBERED_DAYS = 100_000;
+
+/** The instant the study day named after `date` begins. */
+export function studyDayStartOf(date: CalendarDate, timeZone: string, dayStartHour = 4): number {
+  const key = `${timeZone}|${dayStartHour}|${date.year}-${date.month}-${date.day}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return known;
+  const start = instantOfHour(date, dayStartHour, timeZone);
+  if (dayStarts.size >= MAX_REMEMBERED_DAYS) dayStarts.clear();
+  dayStarts.set(key, start);
+  return start;
+}
+
+/** The calendar date the study day containing `now` is named after. */
+export function studyDateOf(now: Date, timeZone: string, dayStartHour = 4): CalendarDate {
+  return findStudyDate(now, timeZone, dayStartHour);
+}
+
+/** "YYYY-MM-DD" of a calendar date. */
+export function formatStudyDate({ year, month, day }: CalendarDate): string {
   const pad = (value: number, width: number) => String(value).padStart(width, "0");
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/** "YYYY-MM-DD" of the study day containing `now`: 03:59 local on the 10th is still "…-09". */
+export function studyDayKey(now: Date, timeZone: string, dayStartHour = 4): string {
+  return formatStudyDate(findStudyDate(now, timeZone, dayStartHour));
 }

@@ -3,6 +3,7 @@ import {
   DIFFICULTY_BUCKETS,
   INTERVAL_BUCKETS,
   RETENTION_WINDOWS,
+  addRecallCounts,
   computeMastery,
   computeStreak,
   fillDistribution,
@@ -25,8 +26,9 @@ import type { Db } from "../db";
 import { parseQuestionPayload } from "../decks/question-payload";
 import { getStudySettings } from "../study/learner-settings";
 import { parseDeckSummary } from "../decks/deck-summary";
+import { querySql } from "../driver-sql";
 import { bucketIndexSql } from "./bucket-sql";
-import { continueStreak, countDailyReviews, countRecalls } from "./count-daily-reviews";
+import { continueStreak, summarizeDays } from "./count-daily-reviews";
 import { countUnseenQuestions } from "./count-unseen-questions";
 
 export const HEATMAP_DAYS = 365;
@@ -84,19 +86,22 @@ export async function getLearnerStats(
 
   const today = pastDays.at(-1);
   if (!today) return null;
-  const [reviewsPerDay, retention, mastery, forecast, cardStats] = await Promise.all([
-    countDailyReviews(db, learnerId, pastDays),
-    Promise.all(
-      RETENTION_WINDOWS.map(async (size) => {
-        const from = firstDayOfWindow(pastDays, size)?.start ?? today.start;
-        const { young, mature } = await countRecalls(db, learnerId, { from, to: today.end });
-        return toRetentionWindow(size, young, mature);
-      }),
-    ),
+  const [dayFigures, mastery, forecast, cardStats] = await Promise.all([
+    summarizeDays(db, learnerId, pastDays),
     getMastery(db, learnerId),
     countDueCards(db, learnerId, comingDays),
     getCardStats(db, learnerId),
   ]);
+  const reviewsPerDay = dayFigures.map((day) => day.reviews);
+  const retention = RETENTION_WINDOWS.map((size) => {
+    const from = (firstDayOfWindow(pastDays, size) ?? today).start.getTime();
+    const inWindow = dayFigures.filter((_, i) => (pastDays[i]?.start.getTime() ?? 0) >= from);
+    return toRetentionWindow(
+      size,
+      inWindow.reduce((sum, day) => addRecallCounts(sum, day.young), NO_RECALLS),
+      inWindow.reduce((sum, day) => addRecallCounts(sum, day.mature), NO_RECALLS),
+    );
+  });
   if (mastery.totalReviews === 0) return null;
 
   const streak = await continueStreak(db, learnerId, computeStreak(reviewsPerDay), {
@@ -119,6 +124,7 @@ export async function getLearnerStats(
 }
 
 const Count = z.coerce.number().int().min(0);
+const NO_RECALLS: RecallCounts = { recalled: 0, total: 0 };
 
 /** Cards due per coming study day; the first day also holds every card already overdue. */
 async function countDueCards(
@@ -193,16 +199,19 @@ async function getCardStats(
   };
 }
 
-/** Recall share per aspect and concept: answers grouped by question and rating in SQL. */
+const TallyRowSchema = z.object({ questionId: z.string(), rating: Count, count: Count });
+
+/** Recall share per aspect and concept: the learner's answers counted per question and rating. */
 async function getMastery(
   db: Db,
   learnerId: string,
 ): Promise<{ totalReviews: number; decks: DeckMasteryStats[] }> {
-  const groups = await db.reviewLog.groupBy({
-    by: ["questionId", "rating"],
-    where: { learnerId },
-    _count: { _all: true },
-  });
+  // ReviewTally holds these counts (kept by triggers, decision 007): a few rows per question.
+  const rows = await querySql(
+    db,
+    Prisma.sql`SELECT "questionId", "rating", "count" FROM "ReviewTally" WHERE "learnerId" = ${learnerId}`,
+  );
+  const groups = rows.map((row) => TallyRowSchema.parse(row));
   if (groups.length === 0) return { totalReviews: 0, decks: [] };
   const questionIds = [...new Set(groups.map((g) => g.questionId))];
   const questions = await db.question.findMany({
@@ -216,7 +225,7 @@ async function getMastery(
   const summaries = new Map(decks.map((d) => [d.id, parseDeckSummary(d.summary)]));
   const removed = new Set(decks.filter((d) => d.deletedAt !== null).map((d) => d.id));
   const mastery = computeMastery(
-    groups.map((g) => ({ questionId: g.questionId, rating: g.rating, count: g._count._all })),
+    groups,
     questions.map((q) => ({
       id: q.id,
       deckId: q.deckId,
@@ -225,7 +234,7 @@ async function getMastery(
     })),
   );
   return {
-    totalReviews: groups.reduce((sum, g) => sum + g._count._all, 0),
+    totalReviews: groups.reduce((sum, g) => sum + g.count, 0),
     decks: mastery.map((deck) => {
       const summary = summaries.get(deck.deckId);
       const aspectTitles = new Map<string, string>(

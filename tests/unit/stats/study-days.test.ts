@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listComingStudyDays, listPastStudyDays, spreadOverDays } from "@/lib/core/stats";
+import { nextStudyDayStart, studyDayKey, studyDayStart } from "@/lib/core/study/study-day";
 
 const HOUR_MS = 3_600_000;
 
@@ -119,6 +120,49 @@ describe("spreading rows over days", () => {
       { key: "2025-03-08", value: 1 },
       { key: "2025-03-09", value: 0 },
       { key: "2025-03-10", value: 5 },
+    ]);
+  });
+});
+
+describe("the walk by calendar date", () => {
+  /** The walk it replaced: each day found from the instant before the next one began. */
+  function walkByInstant(now: Date, timeZone: string, dayStartHour: number, count: number) {
+    const days = [];
+    let start = studyDayStart(now, timeZone, dayStartHour);
+    let end = nextStudyDayStart(now, timeZone, dayStartHour);
+    for (let i = 0; i < count; i++) {
+      days.push({ key: studyDayKey(start, timeZone, dayStartHour), start, end });
+      end = start;
+      start = studyDayStart(new Date(start.getTime() - 1), timeZone, dayStartHour);
+    }
+    return days.reverse();
+  }
+
+  it.each([
+    ["America/New_York", 4, "2025-03-12T14:00:00Z"],
+    ["Europe/London", 1, "2025-04-01T00:30:00Z"],
+    ["Asia/Kathmandu", 4, "2026-01-05T20:00:00Z"],
+    ["Australia/Lord_Howe", 2, "2025-10-10T12:00:00Z"],
+    ["Africa/Monrovia", 4, "1972-03-01T12:00:00Z"],
+  ])("gives the same year of days in %s from %i:00", (timeZone, dayStartHour, now) => {
+    const options = { now: new Date(now), timeZone, dayStartHour, count: 400 };
+    const days = listPastStudyDays(options);
+    expect(days).toEqual(walkByInstant(options.now, timeZone, dayStartHour, 400));
+    // Asked again (remembered starts), the same.
+    expect(listPastStudyDays(options)).toEqual(days);
+  });
+
+  it("skips a date the zone skipped (Samoa, 30 December 2011), where the old walk stuck", () => {
+    const days = listPastStudyDays({
+      now: new Date("2012-01-01T12:00:00Z"),
+      timeZone: "Pacific/Apia",
+      dayStartHour: 4,
+      count: 3,
+    });
+    expect(days.map((d) => [d.key, d.start.toISOString(), d.end.toISOString()])).toEqual([
+      ["2011-12-29", "2011-12-29T14:00:00.000Z", "2011-12-30T14:00:00.000Z"],
+      ["2011-12-31", "2011-12-30T14:00:00.000Z", "2011-12-31T14:00:00.000Z"],
+      ["2012-01-01", "2011-12-31T14:00:00.000Z", "2012-01-01T14:00:00.000Z"],
     ]);
   });
 });
