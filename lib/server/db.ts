@@ -10,6 +10,7 @@ import { databaseUrlFor, isPostgresUrl, resolveDatabase } from "@/lib/config/dat
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PrismaPgClient } from "@/lib/generated/prisma-pg/client";
 import { postgresAdapter } from "@/lib/server/postgres-adapter";
+import { trackConnection } from "@/lib/server/tracked-adapter";
 
 /**
  * One type for the data layer whichever the provider: the two generated clients differ only in
@@ -156,15 +157,7 @@ function withPragmas(
     provider: base.provider,
     adapterName: base.adapterName,
     connect: async () => {
-      const adapter = await prepare(await base.connect());
-      const tracked = Object.assign(Object.create(adapter) as SqlDriverAdapter, {
-        dispose: async () => {
-          onConnect(null);
-          await adapter.dispose();
-        },
-      });
-      onConnect(tracked);
-      return tracked;
+      return trackConnection(await prepare(await base.connect()), onConnect);
     },
     connectToShadowDb: async () => prepare(await base.connectToShadowDb()),
   };

@@ -5,6 +5,7 @@ import type {
 } from "@prisma/driver-adapter-utils";
 import crypto from "node:crypto";
 import pg from "pg";
+import { trackConnection } from "./tracked-adapter";
 
 // Catalog column types the adapter cannot deserialize: "char" (18) and name (19).
 const CATALOG_TEXT_TYPES = new Set([18, 19]);
@@ -97,15 +98,7 @@ export function postgresAdapter(
     adapterName: "@prisma/adapter-pg",
     connect: async () => {
       const adapter = await connectAdapter(url, poolSize);
-      if (!onConnect) return adapter;
-      const tracked = Object.assign(Object.create(adapter) as SqlDriverAdapter, {
-        dispose: async () => {
-          onConnect(null);
-          await adapter.dispose();
-        },
-      });
-      onConnect(tracked);
-      return tracked;
+      return onConnect ? trackConnection(adapter, onConnect) : adapter;
     },
     connectToShadowDb: async () => {
       const shadow = `prisma_migrate_shadow_db_${crypto.randomUUID().replace(/-/g, "")}`;
