@@ -8,6 +8,7 @@ import http from "node:http";
 import next from "next";
 import { readEnv } from "@/lib/config/env";
 import { serveWithAdmissionGate } from "@/lib/tooling/admission-gate";
+import { HeadersWithBodyResponse } from "@/lib/tooling/headers-with-body";
 import { lingerOnClose } from "@/lib/tooling/lingering-close";
 
 // `next start` names its process so; the bench and the tests find the server by it.
@@ -23,7 +24,7 @@ const limits = {
 // start.ts runs the bundle of this file (in .next/) with the project as working directory.
 const app = next({ dev: false, dir: process.cwd(), port: env.PORT });
 await app.prepare();
-const server = http.createServer();
+const server = http.createServer({ ServerResponse: HeadersWithBodyResponse });
 // Node closes an idle kept-alive connection after 5 s; a client that sends on it at that moment
 // gets ECONNRESET (seen in CI). Longer than any proxy's idle timeout in front of us (60 s is common).
 server.keepAliveTimeout = 65_000;
