@@ -10,6 +10,7 @@ import {
   type Grade,
   type ReviewLog,
 } from "ts-fsrs";
+import { BoundedMemo } from "@/lib/core/objects/bounded-memo";
 import { Rating, RATING_NAMES, RATING_VALUES, type RatingName, type RatingValue } from "./rating";
 import type { StudySettings } from "./settings";
 
@@ -203,8 +204,7 @@ export type SchedulerSettings = Pick<
  * set up) cost more than the scheduling itself on every study request. ts-fsrs keeps no state
  * between calls in it, so one per distinct settings is enough.
  */
-const schedulers = new Map<string, FSRS>();
-const MAX_SCHEDULERS = 1000;
+const schedulers = new BoundedMemo<FSRS>(1000);
 
 function createScheduler(settings: SchedulerSettings): FSRS {
   const key = JSON.stringify([
@@ -215,13 +215,7 @@ function createScheduler(settings: SchedulerSettings): FSRS {
     settings.learningSteps,
     settings.relearningSteps,
   ]);
-  let scheduler = schedulers.get(key);
-  if (!scheduler) {
-    if (schedulers.size >= MAX_SCHEDULERS) schedulers.clear();
-    scheduler = buildScheduler(settings);
-    schedulers.set(key, scheduler);
-  }
-  return scheduler;
+  return schedulers.getOrCompute(key, () => buildScheduler(settings));
 }
 
 function buildScheduler(settings: SchedulerSettings): FSRS {

@@ -8,6 +8,7 @@ import {
   readWallTime,
   type CalendarDate,
 } from "@/lib/core/time/wall-time";
+import { BoundedMemo } from "@/lib/core/objects/bounded-memo";
 
 function instantOfHour(date: CalendarDate, hour: number, timeZone: string): number {
   return findInstantOfWallTime({ ...date, hour, minute: 0, second: 0 }, timeZone);
@@ -30,8 +31,7 @@ interface StudyDayBounds {
  * costs tens of µs and every study request asks several times about the same day; an instant
  * inside the remembered bounds belongs to that day, whatever the clock says now.
  */
-const lastDays = new Map<string, StudyDayBounds>();
-const MAX_REMEMBERED_ZONES = 1000;
+const lastDays = new BoundedMemo<StudyDayBounds>(1000);
 
 function findStudyDayBounds(now: Date, timeZone: string, dayStartHour: number): StudyDayBounds {
   const key = `${timeZone}|${dayStartHour}`;
@@ -39,13 +39,10 @@ function findStudyDayBounds(now: Date, timeZone: string, dayStartHour: number): 
   const last = lastDays.get(key);
   if (last && last.startMs <= nowMs && nowMs < last.nextMs) return last;
   const date = findStudyDate(now, timeZone, dayStartHour);
-  const bounds = {
+  return lastDays.set(key, {
     startMs: instantOfHour(date, dayStartHour, timeZone),
     nextMs: instantOfHour(addDays(date, 1), dayStartHour, timeZone),
-  };
-  if (lastDays.size >= MAX_REMEMBERED_ZONES) lastDays.clear();
-  lastDays.set(key, bounds);
-  return bounds;
+  });
 }
 
 /** The instant the study day containing `now` began. */
@@ -63,18 +60,12 @@ export function nextStudyDayStart(now: Date, timeZone: string, dayStartHour = 4)
  * while the process runs, and /stats asks about the same year of days on every request (each
  * answer costs four Intl reads).
  */
-const dayStarts = new Map<string, number>();
-const MAX_REMEMBERED_DAYS = 100_000;
+const dayStarts = new BoundedMemo<number>(100_000);
 
 /** The instant the study day named after `date` begins. */
 export function studyDayStartOf(date: CalendarDate, timeZone: string, dayStartHour = 4): number {
   const key = `${timeZone}|${dayStartHour}|${date.year}-${date.month}-${date.day}`;
-  const known = dayStarts.get(key);
-  if (known !== undefined) return known;
-  const start = instantOfHour(date, dayStartHour, timeZone);
-  if (dayStarts.size >= MAX_REMEMBERED_DAYS) dayStarts.clear();
-  dayStarts.set(key, start);
-  return start;
+  return dayStarts.getOrCompute(key, () => instantOfHour(date, dayStartHour, timeZone));
 }
 
 /** The calendar date the study day containing `now` is named after. */

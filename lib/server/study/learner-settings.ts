@@ -1,5 +1,6 @@
 import { FsrsParametersSchema, StudySettingsSchema, type StudySettings } from "@/lib/core/study";
 import type { Db } from "../db";
+import { BoundedMemo } from "@/lib/core/objects/bounded-memo";
 import { deepFreeze } from "@/lib/core/objects/deep-freeze";
 
 /** The columns of a learner its study settings are read from. */
@@ -42,8 +43,7 @@ function parseJson(json: string | null): unknown {
  * Parsed settings by their stored text: every study request parses the same few strings, and
  * the schemas cost more than the rest of reading them. Frozen, since callers share them.
  */
-const parsedSettings = new Map<string, Readonly<StudySettings>>();
-const MAX_PARSED_SETTINGS = 1000;
+const parsedSettings = new BoundedMemo<Readonly<StudySettings>>(1000);
 
 export function parseStoredSettings(
   json: string | null,
@@ -51,13 +51,9 @@ export function parseStoredSettings(
   fsrsParametersJson: string | null = null,
 ): Readonly<StudySettings> {
   const key = JSON.stringify([json, timeZone, fsrsParametersJson]);
-  let settings = parsedSettings.get(key);
-  if (!settings) {
-    if (parsedSettings.size >= MAX_PARSED_SETTINGS) parsedSettings.clear();
-    settings = deepFreeze(parseSettings(json, timeZone, fsrsParametersJson));
-    parsedSettings.set(key, settings);
-  }
-  return settings;
+  return parsedSettings.getOrCompute(key, () =>
+    deepFreeze(parseSettings(json, timeZone, fsrsParametersJson)),
+  );
 }
 
 function parseSettings(
