@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listActiveQuestions } from "@/lib/server/decks/active-questions";
+import { listActiveQuestions, rememberedDeckCopies } from "@/lib/server/decks/active-questions";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
@@ -63,5 +63,42 @@ describe("listActiveQuestions", () => {
     });
     expect(after.map((q) => q.id)).toEqual(active.map((q) => q.id));
     expect(after.length).toBeLessThan(before.length);
+  });
+
+  it("holds a bounded number of decks in memory and still answers every deck it is asked for", async () => {
+    const DECKS = 520; // past the bound (500): the memo starts over while a call is storing
+    await syncDecks(t.db, { sourcesDir: dir, now: NOW });
+    const { payload } = await t.db.question.findFirstOrThrow({ where: { deckId: RU } });
+    const question = JSON.parse(payload) as object;
+    const ids = Array.from({ length: DECKS }, (_, i) => `bounded-${String(i).padStart(3, "0")}`);
+    await t.db.deck.createMany({
+      data: ids.map((id) => ({
+        id,
+        title: id,
+        language: "en",
+        sourcePath: `${id}.md`,
+        sourceHash: id,
+        sourceMarkdown: "",
+        summary: "{}",
+      })),
+    });
+    await t.db.question.createMany({
+      data: ids.map((deckId) => ({
+        id: `${deckId}-q`,
+        deckId,
+        kind: "definition",
+        aspect: "definition",
+        siblingKey: deckId,
+        position: 0,
+        contentHash: deckId,
+        payload: JSON.stringify({ ...question, id: `${deckId}-q`, deckId }),
+      })),
+    });
+    for (let from = 0; from < DECKS; from += 20) {
+      const batch = ids.slice(from, from + 20);
+      const listed = await listActiveQuestions(t.db, batch);
+      expect(listed.map((q) => q.deckId)).toEqual(batch);
+    }
+    expect(rememberedDeckCopies()).toBeLessThanOrEqual(500);
   });
 });

@@ -1,7 +1,10 @@
 import type { Question, QuestionKind } from "@/lib/core/deck/types";
 import type { Db } from "../db";
 import { parseQuestionPayload } from "./question-payload";
+import { BoundedMemo } from "@/lib/core/objects/bounded-memo";
 import { deepFreeze } from "@/lib/core/objects/deep-freeze";
+
+const MAX_DECK_COPIES = 500;
 
 export interface ActiveQuestion {
   readonly id: string;
@@ -21,9 +24,10 @@ interface DeckCopy {
  * Parsed copies of decks' active questions, keyed by the deck's content version. Questions only
  * change through syncDecks, which bumps that version, and every call reads the versions from the
  * database first: a copy is never served after a change, whichever instance made it. Read-only
- * (frozen) and rebuilt on demand, so it holds no state of its own.
+ * (frozen) and rebuilt on demand, so it holds no state of its own. Bounded: teachers' own
+ * documents make decks without limit, and a copy costs tens of KB.
  */
-const copies = new Map<string, DeckCopy>();
+const copies = new BoundedMemo<DeckCopy>(MAX_DECK_COPIES);
 
 /** The active (not retired) questions of these decks, by deck id then position. */
 export async function listActiveQuestions(
@@ -46,7 +50,9 @@ export async function listQuestionsOfDeckVersions(
   db: Db,
   decks: readonly { id: string; contentVersion: number }[],
 ): Promise<readonly ActiveQuestion[]> {
-  const stale = decks.filter((d) => copies.get(d.id)?.contentVersion !== d.contentVersion);
+  // Held here, not re-read from the memo: storing one copy may make it forget the others.
+  const found = new Map(decks.map((d) => [d.id, copies.get(d.id)]));
+  const stale = decks.filter((d) => found.get(d.id)?.contentVersion !== d.contentVersion);
   if (stale.length > 0) {
     const rows = await db.question.findMany({
       where: { deckId: { in: stale.map((d) => d.id) }, retiredAt: null },
@@ -73,8 +79,11 @@ export async function listQuestionsOfDeckVersions(
             question: parseQuestionPayload(row.payload),
           }),
         );
-      copies.set(deck.id, { contentVersion: deck.contentVersion, questions });
+      found.set(deck.id, copies.set(deck.id, { contentVersion: deck.contentVersion, questions }));
     }
   }
-  return decks.flatMap((d) => copies.get(d.id)?.questions ?? []);
+  return decks.flatMap((d) => found.get(d.id)?.questions ?? []);
 }
+
+/** Decks whose parsed copies this process holds (the tests check the bound). */
+export const rememberedDeckCopies = () => copies.size;
