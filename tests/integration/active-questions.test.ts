@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listActiveQuestions, rememberedDeckCopies } from "@/lib/server/decks/active-questions";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { bareDeck } from "../setup/test-rows";
 
 const NOW = new Date("2026-03-02T06:00:00Z");
 const RU = "containers-vs-pods.ru";
@@ -71,17 +72,7 @@ describe("listActiveQuestions", () => {
     const { payload } = await t.db.question.findFirstOrThrow({ where: { deckId: RU } });
     const question = JSON.parse(payload) as object;
     const ids = Array.from({ length: DECKS }, (_, i) => `bounded-${String(i).padStart(3, "0")}`);
-    await t.db.deck.createMany({
-      data: ids.map((id) => ({
-        id,
-        title: id,
-        language: "en",
-        sourcePath: `${id}.md`,
-        sourceHash: id,
-        sourceMarkdown: "",
-        summary: "{}",
-      })),
-    });
+    await t.db.deck.createMany({ data: ids.map((id) => bareDeck(id)) });
     await t.db.question.createMany({
       data: ids.map((deckId) => ({
         id: `${deckId}-q`,

@@ -16,6 +16,7 @@ import { submitAnswer } from "@/lib/server/study/submit-answer";
 import { undoAnswer } from "@/lib/server/study/undo-answer";
 import { firstGoodFromLog } from "../setup/first-good-oracle";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { ensureCard } from "../setup/test-rows";
 
 // AssignmentFirstGood and ReviewTally are kept by triggers; these tests hold them against the
 // answer log itself after every kind of change the app or a tool can make.
@@ -185,28 +186,16 @@ async function enroll(classId: string, learnerId: string) {
 
 /** One answer row as a tool or the study route would write it (its card made when missing). */
 async function logAnswer(learnerId: string, question: Question, rating: number, reviewedAt: Date) {
-  const card = await t.db.card.upsert({
-    where: { learnerId_questionId: { learnerId, questionId: question.id } },
-    create: {
-      learnerId,
-      questionId: question.id,
-      due: reviewedAt,
-      stability: 1,
-      difficulty: 5,
-      elapsedDays: 0,
-      scheduledDays: 0,
-      learningSteps: 0,
-      reps: 1,
-      lapses: 0,
-      state: 1,
-      lastReview: reviewedAt,
-    },
-    update: {},
+  const cardId = await ensureCard(t.db, {
+    learnerId,
+    questionId: question.id,
+    at: reviewedAt,
+    state: 1,
   });
   return t.db.reviewLog.create({
     data: {
       learnerId,
-      cardId: card.id,
+      cardId,
       questionId: question.id,
       clientAnswerId: crypto.randomUUID(),
       siblingKey: question.siblingKey,

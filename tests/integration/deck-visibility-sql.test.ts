@@ -7,6 +7,7 @@ import {
 } from "@/lib/server/decks/deck-access";
 import { querySql } from "@/lib/server/driver-sql";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { bareDeck } from "../setup/test-rows";
 
 /*
  * The hot paths check deck visibility in hand-written SQL (visibleDeckSql); everything else uses
@@ -41,18 +42,7 @@ async function seed() {
     data: { classId: klass.id, learnerId: "enrolled-guest", joinedAt: NOW },
   });
   const deck = (id: string, data: Partial<Prisma.DeckUncheckedCreateInput>) =>
-    db.deck.create({
-      data: {
-        id,
-        title: id,
-        language: "en",
-        sourcePath: `${id}.md`,
-        sourceHash: id,
-        sourceMarkdown: "",
-        summary: "{}",
-        ...data,
-      },
-    });
+    db.deck.create({ data: bareDeck(id, data) });
   await deck("v-public", { visibility: "public" });
   await deck("v-public-deleted", { visibility: "public", deletedAt: NOW });
   await deck("v-private-author", { visibility: "private", ownerId: author.id });

@@ -16,6 +16,7 @@ import { summarizeDays, type DayFigures } from "@/lib/server/stats/count-daily-r
 import { submitAnswer } from "@/lib/server/study/submit-answer";
 import { undoAnswer } from "@/lib/server/study/undo-answer";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { ensureCard } from "../setup/test-rows";
 
 // ReviewBucket is kept by triggers on ReviewLog; these tests hold it, and the /stats day figures
 // summed from it, against the answer log itself after every kind of change.
@@ -149,27 +150,8 @@ function logRow(learnerId: string, cardId: string, question: Question, facts: Pa
   };
 }
 
-async function cardFor(learnerId: string, question: Question) {
-  const card = await t.db.card.upsert({
-    where: { learnerId_questionId: { learnerId, questionId: question.id } },
-    create: {
-      learnerId,
-      questionId: question.id,
-      due: T0,
-      stability: 1,
-      difficulty: 5,
-      elapsedDays: 0,
-      scheduledDays: 0,
-      learningSteps: 0,
-      reps: 1,
-      lapses: 0,
-      state: State.Review,
-      lastReview: T0,
-    },
-    update: {},
-  });
-  return card.id;
-}
+const cardFor = (learnerId: string, question: Question) =>
+  ensureCard(t.db, { learnerId, questionId: question.id, at: T0, state: State.Review });
 
 describe("ReviewBucket follows the answer log", () => {
   it("stays equal to the log through random answers, removals, moves, re-timings and deletions", async () => {
