@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { hostSnapshot } from "@/lib/core/live/snapshots";
 import { LiveGameSettingsSchema } from "@/lib/core/live/settings";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
@@ -29,6 +29,12 @@ beforeAll(async () => {
   other = new pg.Client({ connectionString: t.file });
   await other.connect();
 });
+/** Streams a failed test left open: closed, so the next test starts with no listener. */
+const open = new Set<AbortController>();
+afterEach(() => {
+  for (const abort of open) abort.abort();
+  open.clear();
+});
 afterAll(async () => {
   await other?.end();
   await t?.cleanup();
@@ -36,6 +42,7 @@ afterAll(async () => {
 
 async function hostStream(gameId: string) {
   const abort = new AbortController();
+  open.add(abort);
   const response = gameEventStream({
     db: t.db,
     gameId,
