@@ -22,13 +22,23 @@ import { findHaproxy, haproxyConfig, type Instance } from "@/lib/tooling/haproxy
 import { applyMigrations, checkDatabase, StartupError } from "@/lib/tooling/prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
-const { values: args } = parseArgs({
-  options: {
-    dev: { type: "boolean", default: false },
-    cluster: { type: "boolean", default: false },
-    instances: { type: "string", default: "2" },
-  },
-});
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        dev: { type: "boolean", default: false },
+        cluster: { type: "boolean", default: false },
+        instances: { type: "string", default: "2" },
+      },
+    }).values;
+  } catch (error) {
+    console.error(
+      `PodDeck: ${(error as Error).message}; usage: npm start | npm run dev | npm run start:cluster -- --instances N`,
+    );
+    process.exit(1);
+  }
+}
+const args = readArgs();
 const dev = args.dev;
 /** A cluster of 1 is allowed: HAProxy in front of one instance, the same setup as N. */
 const MAX_INSTANCES = 16;
