@@ -9,6 +9,7 @@ import { defineConfig } from "vitest/config";
 const PRODUCTION_SERVER_TESTS = [
   "tests/integration/request-limits.test.ts",
   "tests/integration/overload.test.ts",
+  "tests/integration/cluster.test.ts",
 ];
 
 export default defineConfig({

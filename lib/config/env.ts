@@ -17,6 +17,9 @@ export const EnvSchema = z.object({
   PODDECK_MAX_CONCURRENT: z.coerce.number().int().min(1).default(32),
   PODDECK_MAX_QUEUE: z.coerce.number().int().min(1).default(256),
   PODDECK_MAX_WAIT_MS: z.coerce.number().int().min(1).default(1000),
+  // PostgreSQL connections per process (lib/server/postgres-adapter.ts); instances × this must
+  // stay under the server's max_connections.
+  PODDECK_DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   // Proxies in front that append the client's address to X-Forwarded-For (per-address limits).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
@@ -39,4 +42,10 @@ export function trustedProxyHops(source: Record<string, string | undefined> = pr
   const parsed = EnvSchema.shape.TRUSTED_PROXY_HOPS.safeParse(source.TRUSTED_PROXY_HOPS);
   // `npm start` refuses an invalid value before serving; a server started otherwise falls back.
   return parsed.success ? parsed.data : 1;
+}
+
+/** PostgreSQL connections per process; the default when unset or invalid (`npm start` refuses it). */
+export function databasePoolSize(source: Record<string, string | undefined> = process.env): number {
+  const parsed = EnvSchema.shape.PODDECK_DB_POOL_SIZE.safeParse(source.PODDECK_DB_POOL_SIZE);
+  return parsed.success ? parsed.data : EnvSchema.shape.PODDECK_DB_POOL_SIZE.parse(undefined);
 }

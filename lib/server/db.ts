@@ -7,6 +7,7 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 import { databaseUrlFor, isPostgresUrl, resolveDatabase } from "@/lib/config/database-url";
+import { databasePoolSize } from "@/lib/config/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PrismaPgClient } from "@/lib/generated/prisma-pg/client";
 import { postgresAdapter } from "@/lib/server/postgres-adapter";
@@ -170,8 +171,17 @@ function withPragmas(
  */
 const adapterHolder = globalThis as {
   poddeckDriverAdapters?: WeakMap<Db, () => Promise<SqlDriverAdapter>>;
+  poddeckDatabases?: WeakMap<Db, string>;
 };
 const driverAdapters = (adapterHolder.poddeckDriverAdapters ??= new WeakMap());
+const databases = (adapterHolder.poddeckDatabases ??= new WeakMap());
+
+/** What `db` was made for (resolveDatabase: a SQLite file or a PostgreSQL URL). */
+export function databaseOf(db: Db): string {
+  const database = databases.get(db);
+  if (database === undefined) throw new Error("not a client made by createDb");
+  return database;
+}
 
 /**
  * The driver adapter under `db`'s one connection (connecting first when needed): statements sent
@@ -199,10 +209,11 @@ export function createDb(database: string = resolveDatabase()): Db {
   const onConnect = (adapter: SqlDriverAdapter | null) => (connected = adapter);
   const client = isPostgresUrl(database)
     ? (new PrismaPgClient({
-        adapter: postgresAdapter(database, { onConnect }),
+        adapter: postgresAdapter(database, { onConnect, poolSize: databasePoolSize() }),
         log: QUERY_LOG,
       }) as unknown as ReturnType<typeof sqliteClient>)
     : sqliteClient(database, onConnect);
+  databases.set(client, database);
   driverAdapters.set(client, async () => {
     if (!connected) await client.$connect();
     if (!connected) throw new Error("the database client did not connect");

@@ -25,7 +25,10 @@ export class PostgresClusterError extends Error {}
 const PREFIX = "poddeck-pg-";
 const OWNER_FILE = "owner.pid";
 const SUPERUSER = "poddeck";
-/** Test clusters stay off PostgreSQL's usual port. */
+/**
+ * Test clusters stay off PostgreSQL's usual port. PODDECK_PG_FIRST_PORT moves the range, for
+ * several test runs on one machine that should not race for the same free port.
+ */
 export const FIRST_CLUSTER_PORT = 55432;
 
 /** Debian's server binaries (`apt-get install postgresql`): the newest /usr/lib/postgresql/N/bin. */
@@ -156,7 +159,9 @@ export async function startPostgresCluster(
       "--no-sync",
     ]);
     run("initdb", initCmd, initArgs);
-    const port = await freePort(options.firstPort ?? FIRST_CLUSTER_PORT);
+    const port = await freePort(
+      options.firstPort ?? (Number(process.env.PODDECK_PG_FIRST_PORT) || FIRST_CLUSTER_PORT),
+    );
     const serverOptions = [
       `-p ${port}`,
       `-k ${dir}`,

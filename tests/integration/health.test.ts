@@ -13,12 +13,13 @@ afterEach(async () => {
 });
 
 describe("checkHealth", () => {
-  it("is ok on a migrated database and reports the package version", async () => {
+  it("is ok on a migrated database and reports the provider and the package version", async () => {
     testDb = createTestDatabase();
     const health = await checkHealth(testDb.db);
     expect(health).toEqual({
       status: "ok",
       db: "ok",
+      provider: onPostgres() ? "postgresql" : "sqlite",
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
     });
   });
@@ -29,8 +30,17 @@ describe("checkHealth", () => {
     const health = await checkHealth(empty);
     await empty.$disconnect();
     expect(health.status).toBe("error");
+    expect(health.provider).toBe("sqlite");
     expect(health).toHaveProperty("reason", expect.stringContaining("database cannot be read"));
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reports an unreachable PostgreSQL server as such", async () => {
+    const unreachable = createDb("postgresql://poddeck@127.0.0.1:1/poddeck");
+    const health = await checkHealth(unreachable);
+    await unreachable.$disconnect();
+    expect(health).toMatchObject({ status: "error", db: "error", provider: "postgresql" });
+    expect(health).toHaveProperty("reason", expect.stringContaining("database cannot be read"));
   });
 
   // SQLite connection settings; PostgreSQL has none of them.

@@ -8,12 +8,16 @@ import { afterEach, describe, expect, it } from "vitest";
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
-function runStart(env: Record<string, string>) {
-  return spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-    timeout: 60_000,
-  });
+function runStart(env: Record<string, string>, args: string[] = []) {
+  return spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts", ...args],
+    {
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    },
+  );
 }
 
 async function findFreePort(): Promise<number> {
@@ -54,6 +58,16 @@ describe("npm start refuses clearly", () => {
     expect(lines[0]).toMatch(
       /^PodDeck: cannot open the database .*garbage\.db: file is not a database$/,
     );
+  }, 60_000);
+
+  it("to run several instances on a SQLite file, or with a bad count", async () => {
+    const env = { PORT: String(await findFreePort()), DATABASE_URL: `file:${tempDir()}/x.db` };
+    const sqlite = runStart(env, ["--cluster", "--instances", "2"]);
+    expect(sqlite.status).toBe(1);
+    expect(sqlite.stderr.trim()).toMatch(/^PodDeck: several instances need PostgreSQL: /);
+    const count = runStart(env, ["--cluster", "--instances", "zero"]);
+    expect(count.status).toBe(1);
+    expect(count.stderr.trim()).toBe("PodDeck: --instances must be a whole number from 1 to 16");
   }, 60_000);
 
   it("when an environment variable is invalid", () => {
