@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import autocannon from "autocannon";
 import { percentile } from "./percentiles";
 
@@ -21,8 +20,8 @@ export interface LoadSpec {
   connections: number;
   durationSeconds: number;
   method: "GET" | "POST";
-  /** The server process, whose CPU time is read from /proc around the run. */
-  serverPid: number;
+  /** CPU time so far of the server's processes, in ms: read around the run. */
+  cpuMs: () => number;
   /** Called for every request: its path, headers and body. */
   next: () => { path: string; headers?: Record<string, string>; body?: string };
 }
@@ -37,7 +36,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     finish = resolve;
     fail = reject;
   });
-  const cpuBefore = cpuMilliseconds(spec.serverPid);
+  const cpuBefore = spec.cpuMs();
   const instance = autocannon(
     {
       url: spec.url,
@@ -65,7 +64,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     if (statusCode >= 300) errors += 1;
   });
   const result = await done;
-  const cpuMs = cpuMilliseconds(spec.serverPid) - cpuBefore;
+  const cpuMs = spec.cpuMs() - cpuBefore;
   return {
     name: spec.name,
     connections: spec.connections,
@@ -80,13 +79,3 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
-
-// /proc/<pid>/stat counts in clock ticks, 100 per second on Linux.
-const TICK_MS = 10;
-
-function cpuMilliseconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name.
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}

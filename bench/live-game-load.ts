@@ -394,7 +394,7 @@ async function main() {
   try {
     const result = await benchLiveGame({
       url: server.url,
-      databaseFile: server.databaseFile,
+      databaseFile: server.database,
       serverPid: server.pid,
       deckId: "containers-vs-pods.ru",
       players,

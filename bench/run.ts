@@ -1,21 +1,25 @@
 /**
- * `npm run bench [-- --check] [-- --quick] [-- --only=study,stats]`: measures against a
+ * `npm run bench [-- --check] [-- --quick] [-- --only=study,stats] [-- --db=postgres]`: measures against a
  * production build on a throw-away database seeded with 1,000 learners and 500,000 review logs,
  * and writes bench/results/latest.json and latest.md. `--check` exits 1 when a budget
  * (docs/PERFORMANCE.md) is missed; `--only` runs some parts (deck, pages, live, study, stats,
- * dashboard) and reports the others' budgets as not measured. Not part of `npm test`.
+ * dashboard) and reports the others' budgets as not measured. `--db=postgres` adds the study
+ * routes and the live game on PostgreSQL with one and with two instances (bench/postgres-scaling.ts)
+ * next to the same parts on SQLite. Not part of `npm test`.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { BENCH_SECRET, rssMegabytes, startBenchServer, type BenchServer } from "./bench-server";
 import type { FirstLoadJs } from "./first-load-js";
 import type { LiveBenchResult } from "./live-game-load";
+import type { PostgresRun } from "./postgres-scaling";
 import type { StudyBenchRow } from "./study-load";
 
 process.env.AUTH_SECRET = BENCH_SECRET;
 const root = path.resolve(import.meta.dirname, "..");
 const check = process.argv.includes("--check");
 const quick = process.argv.includes("--quick");
+const onPostgres = process.argv.includes("--db=postgres");
 
 const PARTS = ["deck", "pages", "live", "study", "stats", "dashboard"] as const;
 type Part = (typeof PARTS)[number];
@@ -87,7 +91,7 @@ async function measureStatsServerTime(server: BenchServer): Promise<StatsFigures
   const at = async (reviewLogs: number) => {
     const stats = await benchStats({
       url: server.url,
-      databaseFile: server.databaseFile,
+      databaseFile: server.database,
       reviewLogs,
     });
     console.log(
@@ -108,7 +112,7 @@ async function measureDashboard(server: BenchServer, statsMs: number) {
   const { benchClassDashboard } = await import("./class-dashboard-load");
   const dashboard = await benchClassDashboard({
     url: server.url,
-    databaseFile: server.databaseFile,
+    databaseFile: server.database,
     deckId: DECK_ID,
   });
   console.log(
@@ -131,7 +135,7 @@ async function measureLiveGame(): Promise<LiveBenchResult> {
   try {
     return await benchLiveGame({
       url: server.url,
-      databaseFile: server.databaseFile,
+      databaseFile: server.database,
       serverPid: server.pid,
       deckId: DECK_ID,
       players,
@@ -156,6 +160,7 @@ interface Results {
   dashboardServerMs: number | null;
   rssMb: number | null;
   live: LiveBenchResult | null;
+  postgres: PostgresRun[] | null;
   budgets: Budget[];
 }
 
@@ -321,6 +326,7 @@ async function main() {
     dashboardServerMs: null,
     rssMb: null,
     live: null,
+    postgres: null,
     budgets: [],
   };
 
@@ -350,8 +356,8 @@ async function main() {
         const { benchStudy } = await import("./study-load");
         const { seedStudyLoad } = await import("./seed-load");
         console.log(`bench: seeding ${LEARNERS} learners and ${REVIEW_LOGS} review logs…`);
-        const load = seedStudyLoad({
-          databaseFile: server.databaseFile,
+        const load = await seedStudyLoad({
+          database: server.database,
           deckId: DECK_ID,
           learners: LEARNERS,
           reviewLogs: REVIEW_LOGS,
@@ -366,7 +372,7 @@ async function main() {
         console.log("bench: study routes at 1, 50, 200 concurrent learners…");
         results.study = await benchStudy({
           url: server.url,
-          serverPid: server.pid,
+          cpuMs: server.cpuMs,
           load,
           deckId: DECK_ID,
           durationSeconds: quick ? 3 : 8,
@@ -401,6 +407,21 @@ async function main() {
     }
   }
 
+  if (onPostgres && (parts.has("study") || parts.has("live"))) {
+    const { benchOnPostgres } = await import("./postgres-scaling");
+    results.postgres = await benchOnPostgres({
+      root,
+      port: Number(process.env.BENCH_PORT ?? 3200) + 2,
+      deckId: DECK_ID,
+      learners: LEARNERS,
+      reviewLogs: REVIEW_LOGS,
+      durationSeconds: quick ? 3 : 8,
+      levels: parts.has("study") ? [1, 50, 200] : [],
+      livePlayers: parts.has("live") ? (quick ? 200 : 2000) : null,
+      studyEnv: NO_SHEDDING,
+    });
+  }
+
   results.budgets = [...studyBudgets(results.study), ...otherBudgets(results)];
   writeReport(results);
   for (const b of results.budgets) {
@@ -425,6 +446,40 @@ function liveReport(live: LiveBenchResult): string[] {
     `| deadline to the result on each phone | p50 ${live.resultsMs.p50} ms, p99 ${live.resultsMs.p99} ms, max ${live.resultsMs.max} ms; ${live.resultsWithin1s * 100} % within 1 s |`,
     `| dropped mid-question and came back with score and streak | ${live.rejoinKeptScore} of ${live.rejoined} |`,
     `| server RSS at the end | ${live.serverRssMb} MB |`,
+  ];
+}
+
+/** Each PostgreSQL figure next to SQLite's of the same run (one server, no HAProxy). */
+function postgresReport({ postgres, study, live }: Results): string[] {
+  const runs = postgres ?? [];
+  const studyRow = (label: string, rows: StudyBenchRow[]) =>
+    rows.flatMap((r) =>
+      (["submit", "next"] as const).map((route) => {
+        const x = r[route];
+        const base = r[route === "submit" ? "submitBaseline" : "nextBaseline"];
+        return `| ${label} | ${r.connections} | ${x.name} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.cpuMsPerRequest} | ${x.errors} | ${base.rps} | ${base.cpuMsPerRequest} |`;
+      }),
+    );
+  const liveRow = (label: string, l: LiveBenchResult | null) =>
+    l
+      ? `| ${label} | ${l.joinedPlayers} in ${l.joinSeconds} s | ${l.startMs.p99} ms, ${l.startWithin1s * 100} % | ${l.ackMs.p95} ms | ${l.answersLost} / ${l.answersDuplicated} | ${l.resultsMs.p99} ms, ${l.resultsWithin1s * 100} % | ${l.rejoinKeptScore} of ${l.rejoined} |`
+      : `| ${label} | not measured | | | | | |`;
+  return [
+    "## PostgreSQL with one and two instances, next to SQLite",
+    "",
+    "Fresh database per row in a throw-away cluster (fsync on, commits not waited for); two",
+    "instances sit behind HAProxy (`npm run start:cluster`). CPU ms/req counts every serving",
+    "process: the servers, HAProxy and PostgreSQL's backends.",
+    "",
+    "| database | learners | route | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | errors | baseline req/s | baseline CPU ms/req |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...studyRow("SQLite, 1 server", study),
+    ...runs.flatMap((run) => studyRow(`PostgreSQL, ${run.instances} server(s)`, run.study)),
+    "",
+    "| live game | joined | question start p99, within 1 s | ack p95 | lost / duplicated | results p99, within 1 s | rejoined kept score |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    liveRow("SQLite, 1 server", live),
+    ...runs.map((run) => liveRow(`PostgreSQL, ${run.instances} server(s)`, run.live)),
   ];
 }
 
@@ -503,6 +558,7 @@ function writeReport(results: Results) {
     );
   }
   if (live) lines.push(...liveReport(live), "");
+  if (results.postgres) lines.push(...postgresReport(results), "");
   lines.push(
     "## Budgets",
     "",

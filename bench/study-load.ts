@@ -20,7 +20,7 @@ export interface StudyBenchRow {
  */
 export async function benchStudy(options: {
   url: string;
-  serverPid: number;
+  cpuMs: () => number;
   load: SeededLoad;
   deckId: string;
   durationSeconds: number;
@@ -73,7 +73,7 @@ export async function benchStudy(options: {
   // Unrecorded warm-up, so the first level does not pay for JIT compilation and cold caches.
   const warm = {
     url: options.url,
-    serverPid: options.serverPid,
+    cpuMs: options.cpuMs,
     connections: 10,
     durationSeconds: 2,
   };
@@ -84,7 +84,7 @@ export async function benchStudy(options: {
   for (const connections of options.levels) {
     const common = {
       url: options.url,
-      serverPid: options.serverPid,
+      cpuMs: options.cpuMs,
       connections,
       durationSeconds: options.durationSeconds,
     };

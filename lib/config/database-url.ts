@@ -22,6 +22,9 @@ export function resolveDatabaseFile(
   url: string | undefined = process.env.DATABASE_URL,
   root: string = process.cwd(),
 ): string {
+  // Resolved as a path, a server's URL would name a directory `postgresql:` in the project.
+  if (providerOf(url ?? "") === "postgresql")
+    throw new Error("DATABASE_URL names a PostgreSQL server, not a file");
   const raw = url?.trim() ? url.trim() : DEFAULT_DATABASE_FILE;
   const withoutScheme = raw.startsWith("file:") ? raw.slice("file:".length) : raw;
   const withoutQuery = withoutScheme.split("?")[0] ?? withoutScheme;

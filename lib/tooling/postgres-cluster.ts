@@ -17,6 +17,8 @@ export interface PostgresCluster {
   url(database: string): string;
   /** Runs SQL through psql against `database` (default `postgres`); throws with its stderr. */
   psql(sql: string, database?: string): string;
+  /** The postmaster's process id (its backends are its children): for CPU accounting. */
+  serverPid(): number;
   stop(): void;
 }
 
@@ -121,7 +123,11 @@ function sweepOrphans(bin: string): void {
 }
 
 export async function startPostgresCluster(
-  options: { firstPort?: number } = {},
+  options: {
+    firstPort?: number;
+    /** Keep fsync and full-page writes (a benchmark compares it with SQLite, which keeps them). */
+    durable?: boolean;
+  } = {},
 ): Promise<PostgresCluster> {
   const bin = findPostgresBin();
   sweepOrphans(bin);
@@ -166,9 +172,10 @@ export async function startPostgresCluster(
       `-p ${port}`,
       `-k ${dir}`,
       "-c listen_addresses=127.0.0.1",
-      "-c fsync=off",
+      // Commits not waited to disk, like SQLite's WAL with synchronous=NORMAL; tests also skip
+      // fsync altogether (nothing they write must survive a crash of the machine).
       "-c synchronous_commit=off",
-      "-c full_page_writes=off",
+      ...(options.durable ? [] : ["-c fsync=off", "-c full_page_writes=off"]),
       "-c max_connections=300",
     ].join(" ");
     const [ctlCmd, ctlArgs] = asServerUser(path.join(bin, "pg_ctl"), [
@@ -197,6 +204,8 @@ export async function startPostgresCluster(
           "-c",
           sql,
         ]),
+      serverPid: () =>
+        Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]),
       stop,
     };
   } catch (error) {

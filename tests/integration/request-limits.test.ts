@@ -124,7 +124,7 @@ describe("the server's database", () => {
     const fdDir = `/proc/${server.pid}/fd`;
     const opened = fs.readdirSync(fdDir).filter((fd) => {
       try {
-        return fs.readlinkSync(path.join(fdDir, fd)) === server.databaseFile;
+        return fs.readlinkSync(path.join(fdDir, fd)) === server.database;
       } catch {
         return false; // closed meanwhile
       }

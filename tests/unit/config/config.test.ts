@@ -14,6 +14,9 @@ describe("resolveDatabaseFile", () => {
     expect(resolveDatabaseFile("file:./data/x.db", "/srv/app")).toBe("/srv/app/data/x.db");
     expect(resolveDatabaseFile("file:/tmp/y.db?mode=rwc", "/srv/app")).toBe("/tmp/y.db");
     expect(resolveDatabaseFile("z.db", "/srv/app")).toBe("/srv/app/z.db");
+    expect(() => resolveDatabaseFile("postgresql://u@127.0.0.1:5432/db", "/srv/app")).toThrow(
+      /PostgreSQL server, not a file/,
+    );
   });
 });
 
