@@ -19,8 +19,8 @@ export function escapeXml(text: string): string {
 /**
  * The heatmap's labels and cells as one SVG markup string. As React elements a year is ≈ 1,100
  * of them (a rect and a title per day), each serialized into the RSC payload with its props and
- * rendered again into the HTML: most of /stats' render time and half its bytes (decision 014).
- * One string is written once to each, and the browser builds the same elements from it.
+ * rendered again into the HTML. One string is written once to each, and the browser builds the
+ * same elements from it (docs/PERFORMANCE.md, /stats).
  */
 export function heatmapMarkup({
   days,

@@ -64,7 +64,8 @@ const NO_FIGURES: DayFigures = {
  * ReviewBucket rows, however many answers they hold; any other day (a historic zone's odd offset)
  * is counted from ReviewLog. The bucket days are one statement of one aggregate per day, each a
  * range of the covering (learnerId, bucketStart, …) index: grouping a year's buckets by a
- * computed day index instead sorted every bucket and read the table for each (decision 014).
+ * computed day index instead sorted every bucket and read the table for each (docs/PERFORMANCE.md,
+ * /stats).
  */
 export async function summarizeDays(
   db: Db,
