@@ -184,7 +184,10 @@ export async function continueStreak(
       dayStartHour: options.dayStartHour,
       count: STREAK_EXTENSION_DAYS,
     });
-    const active = await findActiveDays(db, learnerId, older);
+    // Most streaks end at the window's edge: one seek for the day just before it first, and a
+    // year of them only when that day has answers.
+    const [edgeActive] = await findActiveDays(db, learnerId, older.slice(-1));
+    const active = edgeActive ? await findActiveDays(db, learnerId, older) : [false];
     result = extendStreak(
       result,
       active.map((answered) => (answered ? 1 : 0)),
