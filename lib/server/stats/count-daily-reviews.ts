@@ -12,7 +12,6 @@ import { State } from "@/lib/core/study/scheduler";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
 import { querySql } from "../driver-sql";
-import { bucketIndexSql } from "./bucket-sql";
 
 /** What one study day adds to /stats: its answers, and its review-state answers' recalls. */
 export interface DayFigures {
@@ -36,6 +35,15 @@ const BUCKET_MS = 15 * 60 * 1000;
 
 const onBucketBound = (at: Date) => at.getTime() % BUCKET_MS === 0;
 
+/** A year of days in one statement; SQLite allows at most 500 SELECTs in a UNION ALL. */
+const DAYS_PER_STATEMENT = 400;
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, i * size + size),
+  );
+}
+
 function toFigures(row: z.infer<typeof FigureRowSchema>): DayFigures {
   return {
     reviews: row.reviews,
@@ -53,52 +61,50 @@ const NO_FIGURES: DayFigures = {
 /**
  * Each study day's figures. A day whose start and end fall on quarter hours (every time zone in
  * use: offsets are multiples of 15 minutes, days start on the hour) is the sum of its
- * ReviewBucket rows, all such days in one grouped statement over at most 96 rows a day, however
- * many answers they hold. Any other day (a historic zone's odd offset) is counted from ReviewLog.
- * `days` are in order, as listPastStudyDays gives them.
+ * ReviewBucket rows, however many answers they hold; any other day (a historic zone's odd offset)
+ * is counted from ReviewLog. The bucket days are one statement of one aggregate per day, each a
+ * range of the covering (learnerId, bucketStart, …) index: grouping a year's buckets by a
+ * computed day index instead sorted every bucket and read the table for each (docs/PERFORMANCE.md,
+ * /stats).
  */
 export async function summarizeDays(
   db: Db,
   learnerId: string,
   days: readonly StudyDay[],
 ): Promise<DayFigures[]> {
-  const first = days[0];
-  const last = days.at(-1);
-  if (!first || !last) return [];
-  // A bucket is given to the last day starting at or before it, so a day must also end where
-  // the next begins: a gap's buckets would land in it.
-  const fromBuckets = days.map(
-    (day, i) =>
-      onBucketBound(day.start) &&
-      onBucketBound(day.end) &&
-      (i === days.length - 1 || days[i + 1]?.start.getTime() === day.end.getTime()),
-  );
-  const figures: DayFigures[] = days.map(() => NO_FIGURES);
-  const dayIndex = bucketIndexSql(
-    Prisma.sql`"bucketStart"`,
-    days.slice(1).map((d) => d.start),
-  );
+  const fromBuckets = days.map((day) => onBucketBound(day.start) && onBucketBound(day.end));
+  const bucketDays = days.flatMap((day, i) => (fromBuckets[i] ? [{ day, i }] : []));
   const [rows, counted] = await Promise.all([
-    fromBuckets.some(Boolean)
-      ? querySql(
+    Promise.all(
+      chunk(bucketDays, DAYS_PER_STATEMENT).map((part) =>
+        querySql(
           db,
-          Prisma.sql`
-            SELECT ${dayIndex} AS "day", SUM("reviews") AS "reviews",
-              SUM("youngTotal") AS "youngTotal", SUM("youngRecalled") AS "youngRecalled",
-              SUM("matureTotal") AS "matureTotal", SUM("matureRecalled") AS "matureRecalled"
-            FROM "ReviewBucket"
-            WHERE "learnerId" = ${learnerId}
-              AND "bucketStart" >= ${first.start} AND "bucketStart" < ${last.end}
-            GROUP BY "day"`,
-        )
-      : [],
+          Prisma.join(
+            part.map(
+              ({ day, i }) => Prisma.sql`
+                SELECT ${Prisma.raw(String(i))} AS "day", COUNT(*) AS "buckets",
+                  SUM("reviews") AS "reviews", SUM("youngTotal") AS "youngTotal",
+                  SUM("youngRecalled") AS "youngRecalled", SUM("matureTotal") AS "matureTotal",
+                  SUM("matureRecalled") AS "matureRecalled"
+                FROM "ReviewBucket"
+                WHERE "learnerId" = ${learnerId}
+                  AND "bucketStart" >= ${day.start} AND "bucketStart" < ${day.end}`,
+            ),
+            " UNION ALL ",
+          ),
+        ),
+      ),
+    ).then((parts) => parts.flat()),
     Promise.all(
       days.map((day, i) => (fromBuckets[i] ? null : countDayFromLog(db, learnerId, day))),
     ),
   ]);
+  const figures: DayFigures[] = days.map(() => NO_FIGURES);
   for (const raw of rows) {
+    // SUM over no buckets is NULL: such a day keeps NO_FIGURES.
+    if (Number(raw.buckets) === 0) continue;
     const { day, ...row } = DayRowSchema.parse(raw);
-    if (fromBuckets[day]) figures[day] = toFigures(row);
+    figures[day] = toFigures(row);
   }
   return figures.map((figure, i) => counted[i] ?? figure);
 }
@@ -178,7 +184,10 @@ export async function continueStreak(
       dayStartHour: options.dayStartHour,
       count: STREAK_EXTENSION_DAYS,
     });
-    const active = await findActiveDays(db, learnerId, older);
+    // Most streaks end at the window's edge: one seek for the day just before it first, and a
+    // year of them only when that day has answers.
+    const [edgeActive] = await findActiveDays(db, learnerId, older.slice(-1));
+    const active = edgeActive ? await findActiveDays(db, learnerId, older) : [false];
     result = extendStreak(
       result,
       active.map((answered) => (answered ? 1 : 0)),

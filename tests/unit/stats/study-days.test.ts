@@ -152,6 +152,32 @@ describe("the walk by calendar date", () => {
     expect(listPastStudyDays(options)).toEqual(days);
   });
 
+  /** The forward walk it replaced: each next day found from the instant the last one began. */
+  function walkForwardByInstant(now: Date, timeZone: string, dayStartHour: number, count: number) {
+    const days = [];
+    let start = studyDayStart(now, timeZone, dayStartHour);
+    for (let i = 0; i < count; i++) {
+      const end = nextStudyDayStart(start, timeZone, dayStartHour);
+      days.push({ key: studyDayKey(start, timeZone, dayStartHour), start, end });
+      start = end;
+    }
+    return days;
+  }
+
+  it.each([
+    ["America/New_York", 4, "2025-02-20T14:00:00Z"],
+    ["Europe/London", 1, "2025-03-01T00:30:00Z"],
+    ["Asia/Kathmandu", 4, "2026-01-05T20:00:00Z"],
+    ["Australia/Lord_Howe", 2, "2025-09-10T12:00:00Z"],
+    ["Africa/Monrovia", 4, "1972-01-01T12:00:00Z"],
+    ["Pacific/Apia", 4, "2011-12-20T12:00:00Z"],
+  ])("gives the same coming days in %s from %i:00", (timeZone, dayStartHour, now) => {
+    const options = { now: new Date(now), timeZone, dayStartHour, count: 90 };
+    const days = listComingStudyDays(options);
+    expect(days).toEqual(walkForwardByInstant(options.now, timeZone, dayStartHour, 90));
+    expect(listComingStudyDays(options)).toEqual(days);
+  });
+
   it("skips a date the zone skipped (Samoa, 30 December 2011), where the old walk stuck", () => {
     const days = listPastStudyDays({
       now: new Date("2012-01-01T12:00:00Z"),
