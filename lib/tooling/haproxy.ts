@@ -23,8 +23,10 @@ export function findHaproxy(): string | null {
  * The configuration: one front on `port` (all addresses, like `npm start`), every request to the
  * next instance in turn (keep-alive connections from a browser included: HAProxy balances each
  * request, not each connection), and:
- * - a health check of /api/health every second: an instance that stops answering is out after
- *   two failures and back after one success;
+ * - a health check of /api/health every second: an instance that refuses connections is out
+ *   after three failures (3 s) and back after one success; a check waits up to 3 s for its answer,
+ *   so an instance that is only busy (starting up, a burst on a 2-core machine) stays in — a 1 s
+ *   wait took a warming instance out for 11 requests in a row under load;
  * - a request whose connection to an instance fails (it died) is sent to another one
  *   (`option redispatch 1`, `retries`): nothing was sent yet, so nothing can run twice;
  * - event streams (the live quiz) are long responses with a heartbeat every 15 s, within the
@@ -34,7 +36,7 @@ export function findHaproxy(): string | null {
  */
 export function haproxyConfig(options: { port: number; instances: readonly Instance[] }): string {
   const servers = options.instances.map(
-    (i) => `  server ${i.name} 127.0.0.1:${i.port} check inter 1s fall 2 rise 1`,
+    (i) => `  server ${i.name} 127.0.0.1:${i.port} check inter 1s fall 3 rise 1`,
   );
   return [
     "global",
@@ -62,6 +64,7 @@ export function haproxyConfig(options: { port: number; instances: readonly Insta
     "backend instances",
     "  balance roundrobin",
     "  option httpchk GET /api/health",
+    "  timeout check 3s",
     "  http-check expect status 200",
     "  http-response set-header X-PodDeck-Instance %[srv_name]",
     ...servers,

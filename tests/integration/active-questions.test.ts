@@ -1,8 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listActiveQuestions, rememberedDeckCopies } from "@/lib/server/decks/active-questions";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  listActiveQuestions,
+  listQuestionsOfDeckVersions,
+  rememberedDeckCopies,
+} from "@/lib/server/decks/active-questions";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 import { bareDeck } from "../setup/test-rows";
@@ -91,5 +95,21 @@ describe("listActiveQuestions", () => {
       expect(listed.map((q) => q.deckId)).toEqual(batch);
     }
     expect(rememberedDeckCopies()).toBeLessThanOrEqual(500);
+  });
+
+  it("reads a deck once for requests that arrive together before its copy is made", async () => {
+    await syncDecks(t.db, { sourcesDir: dir, now: NOW });
+    // A version no copy exists for yet, as after a sync.
+    const version = (await versionOf(RU)) + 1000;
+    await t.db.deck.update({ where: { id: RU }, data: { contentVersion: version } });
+    const reads = vi.spyOn(t.db.question, "findMany");
+    const lists = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        listQuestionsOfDeckVersions(t.db, [{ id: RU, contentVersion: version }]),
+      ),
+    );
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(new Set(lists.map((list) => list.map((q) => q.id).join()))).toHaveProperty("size", 1);
+    reads.mockRestore();
   });
 });

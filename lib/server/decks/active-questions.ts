@@ -50,39 +50,52 @@ export async function listQuestionsOfDeckVersions(
   db: Db,
   decks: readonly { id: string; contentVersion: number }[],
 ): Promise<readonly ActiveQuestion[]> {
-  // Held here, not re-read from the memo: storing one copy may make it forget the others.
-  const found = new Map(decks.map((d) => [d.id, copies.get(d.id)]));
-  const stale = decks.filter((d) => found.get(d.id)?.contentVersion !== d.contentVersion);
-  if (stale.length > 0) {
-    const rows = await db.question.findMany({
-      where: { deckId: { in: stale.map((d) => d.id) }, retiredAt: null },
-      select: {
-        id: true,
-        deckId: true,
-        kind: true,
-        siblingKey: true,
-        aspect: true,
-        payload: true,
-      },
-      orderBy: [{ deckId: "asc" }, { position: "asc" }],
-    });
-    for (const deck of stale) {
-      const questions = rows
-        .filter((row) => row.deckId === deck.id)
-        .map((row) =>
-          deepFreeze({
-            id: row.id,
-            deckId: row.deckId,
-            kind: row.kind as QuestionKind,
-            siblingKey: row.siblingKey,
-            aspect: row.aspect,
-            question: parseQuestionPayload(row.payload),
-          }),
-        );
-      found.set(deck.id, copies.set(deck.id, { contentVersion: deck.contentVersion, questions }));
-    }
+  const found = await Promise.all(
+    decks.map((deck) => {
+      const copy = copies.get(deck.id);
+      return copy?.contentVersion === deck.contentVersion ? copy : loadDeckCopy(db, deck);
+    }),
+  );
+  return found.flatMap((copy) => copy.questions);
+}
+
+/**
+ * Copies being read, by deck and version: the first requests after a start or a change arrive
+ * together (50 at once under load), and each reading and parsing every question again took
+ * 100–130 ms; they now wait for one read.
+ */
+const loading = new Map<string, Promise<DeckCopy>>();
+
+function loadDeckCopy(db: Db, deck: { id: string; contentVersion: number }): Promise<DeckCopy> {
+  const key = `${deck.id}@${deck.contentVersion}`;
+  let load = loading.get(key);
+  if (!load) {
+    load = readDeckCopy(db, deck).finally(() => loading.delete(key));
+    loading.set(key, load);
   }
-  return decks.flatMap((d) => found.get(d.id)?.questions ?? []);
+  return load;
+}
+
+async function readDeckCopy(
+  db: Db,
+  deck: { id: string; contentVersion: number },
+): Promise<DeckCopy> {
+  const rows = await db.question.findMany({
+    where: { deckId: deck.id, retiredAt: null },
+    select: { id: true, deckId: true, kind: true, siblingKey: true, aspect: true, payload: true },
+    orderBy: { position: "asc" },
+  });
+  const questions = rows.map((row) =>
+    deepFreeze({
+      id: row.id,
+      deckId: row.deckId,
+      kind: row.kind as QuestionKind,
+      siblingKey: row.siblingKey,
+      aspect: row.aspect,
+      question: parseQuestionPayload(row.payload),
+    }),
+  );
+  return copies.set(deck.id, { contentVersion: deck.contentVersion, questions });
 }
 
 /** Decks whose parsed copies this process holds (the tests check the bound). */
