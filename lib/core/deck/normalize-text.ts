@@ -14,9 +14,26 @@ const WORD_TABLE = Uint8Array.from({ length: TABLE_SIZE }, (_, code) =>
   WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0,
 );
 
+/** Whether a code point is a letter or a digit (`[\p{L}\p{N}]`). */
+export function isWordCodePoint(code: number): boolean {
+  return code < TABLE_SIZE ? WORD_TABLE[code] === 1 : WORD_CHAR.test(String.fromCodePoint(code));
+}
+
+const WORD_RUNS = /[\p{L}\p{N}]+/gu;
+/** Outside the u flag: a high surrogate that does not start a pair. */
+const LONE_HIGH_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])/;
+
 /** Lower case, ё → е, punctuation and dashes to single spaces. */
 export function normalizeText(text: string): string {
   const lower = text.normalize("NFKC").toLowerCase();
+  // The runs of letters and digits found by the regular expression engine: a loop a character
+  // at a time was the slow part of deck generation. A lone high surrogate takes the character
+  // after it along (as it always has), which only the loop does.
+  if (LONE_HIGH_SURROGATE.test(lower)) return normalizeByCharacter(lower);
+  return (lower.match(WORD_RUNS) ?? []).join(" ").replaceAll("ё", "е");
+}
+
+function normalizeByCharacter(lower: string): string {
   let result = "";
   let pendingSpace = false;
   for (let index = 0; index < lower.length; index += 1) {

@@ -1,7 +1,9 @@
-import type { Nodes, Point, Root } from "mdast";
+import type { Nodes, Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+
+type Point = NonNullable<Root["position"]>["start"];
 
 const commonMarkProcessor = unified().use(remarkParse).freeze();
 const gfmProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -27,11 +29,20 @@ const CROSS_SECTION = /[<\r]|```|~~~|\]:/;
 /** A line opening an ATX heading at column 0: it closes every open block (lists, quotes, paragraphs). */
 const HEADING_LINE = /\n(?=#{1,6}(?:[ \t\n]|$))/g;
 
-/** Where each heading section starts, or null when the document must be parsed in one piece. */
-export function sectionStarts(markdown: string): number[] | null {
+/** Sections are parsed in runs of at least this many characters: every parse has a setup cost. */
+const CHUNK_LENGTH = 16_384;
+
+/**
+ * Where each run of heading sections starts (at a heading, `chunkLength` characters or more
+ * after the previous start), or null when the document must be parsed in one piece.
+ */
+export function sectionStarts(markdown: string, chunkLength = CHUNK_LENGTH): number[] | null {
   if (mayUseGfm(markdown) || CROSS_SECTION.test(markdown)) return null;
   const starts = [0];
-  for (const match of markdown.matchAll(HEADING_LINE)) starts.push(match.index + 1);
+  for (const match of markdown.matchAll(HEADING_LINE)) {
+    const start = match.index + 1;
+    if (start - (starts[starts.length - 1] ?? 0) >= chunkLength) starts.push(start);
+  }
   return starts.length < 2 ? null : starts;
 }
 
@@ -58,12 +69,12 @@ function shiftPositions(node: Nodes, lines: number, offset: number): void {
 /**
  * The mdast tree of a document. micromark rewrites the whole event list each time a container
  * (list, quote) closes, so one parse grows quadratically with a long document of lists; a
- * document that nothing can carry across a heading is parsed heading section by heading
- * section instead, positions shifted to the whole document's (the same tree: see
- * tests/unit/deck/parse-markdown.test.ts).
+ * long document that nothing can carry across a heading is parsed in runs of heading sections
+ * instead, positions shifted to the whole document's (the same tree: see
+ * tests/unit/deck/parse-markdown.test.ts, which cuts at every heading).
  */
-export function parseMarkdown(markdown: string): Root {
-  const starts = sectionStarts(markdown);
+export function parseMarkdown(markdown: string, chunkLength = CHUNK_LENGTH): Root {
+  const starts = sectionStarts(markdown, chunkLength);
   if (starts === null) return parseWholeMarkdown(markdown);
   const root: Root = { type: "root", children: [] };
   let line = 0;
