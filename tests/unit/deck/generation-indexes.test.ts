@@ -140,6 +140,13 @@ describe("normalizeText and the concept matcher's tokenizer", () => {
     );
   });
 
+  it("normalize every character below U+0500 (its plain-range path) as the loop does", () => {
+    for (let code = 0; code < 0x500; code += 1) {
+      const value = `a${String.fromCharCode(code)}b ${String.fromCharCode(code)}`;
+      expect(normalizeText(value)).toBe(normalizeTextByCharacter(value));
+    }
+  });
+
   it("split words as the regular expression /[\\p{L}\\p{N}]+/gu does", () => {
     fc.assert(
       fc.property(anyText, (value) => {
