@@ -1,5 +1,5 @@
 import { ALL_FORM_KINDS, type FormKind } from "./concept-forms";
-import { isSameWordForm, normalizeText } from "./normalize-text";
+import { isSameWordForm, isWordCodePoint, normalizeText } from "./normalize-text";
 import type { ConceptForms } from "./types";
 
 export interface MatchableConcept {
@@ -31,18 +31,30 @@ interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const PREFIX_LENGTH = 3;
 
-function tokenize(text: string): Token[] {
+/** The runs of letters and digits (`/[\p{L}\p{N}]+/gu`), read through a lookup table. */
+export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    // A match is already letters and digits only: folding case and ё is all that is left.
-    const word = match[0].toLowerCase().replaceAll("ё", "е");
-    tokens.push({ word, start, end: start + match[0].length });
+  let start = -1;
+  for (let index = 0; index < text.length;) {
+    const code = text.codePointAt(index) ?? 0;
+    const width = code > 0xffff ? 2 : 1;
+    if (isWordCodePoint(code)) {
+      if (start < 0) start = index;
+    } else if (start >= 0) {
+      tokens.push(tokenAt(text, start, index));
+      start = -1;
+    }
+    index += width;
   }
+  if (start >= 0) tokens.push(tokenAt(text, start, text.length));
   return tokens;
+}
+
+function tokenAt(text: string, start: number, end: number): Token {
+  // A run is already letters and digits only: folding case and ё is all that is left.
+  return { word: text.slice(start, end).toLowerCase().replaceAll("ё", "е"), start, end };
 }
 
 function addToIndex(index: Map<string, Variant[]>, key: string, variant: Variant): void {
@@ -55,6 +67,8 @@ function addToIndex(index: Map<string, Variant[]>, key: string, variant: Variant
 export class ConceptMatcher {
   private readonly exact = new Map<string, Variant[]>();
   private readonly byPrefix = new Map<string, Variant[]>();
+  /** One document's texts are searched again and again (prompts, options, the gate). */
+  private readonly mentionsByText = new Map<string, ConceptMention[]>();
 
   constructor(concepts: readonly MatchableConcept[]) {
     for (const concept of concepts) {
@@ -90,6 +104,15 @@ export class ConceptMatcher {
   }
 
   findMentions(text: string): ConceptMention[] {
+    let mentions = this.mentionsByText.get(text);
+    if (!mentions) {
+      mentions = this.searchMentions(text);
+      this.mentionsByText.set(text, mentions);
+    }
+    return mentions.map((mention) => ({ ...mention, forms: [...mention.forms] }));
+  }
+
+  private searchMentions(text: string): ConceptMention[] {
     const tokens = tokenize(text);
     const mentions: ConceptMention[] = [];
     let index = 0;

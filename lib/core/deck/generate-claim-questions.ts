@@ -35,13 +35,39 @@ function conceptOptions(concepts: readonly Concept[]): QuestionOption[] {
   return concepts.map((concept, index) => ({ id: optionLetter(index), text: concept.name }));
 }
 
-/** Content words of a text, stemmed: what "says the same thing" is measured on. */
-export function contentStems(text: string): Set<string> {
-  return new Set(
-    splitWords(text)
-      .filter((word) => word.length > 3)
-      .map(stemWord),
-  );
+/** Per document: each text's content stems, and each word's stem, computed once. */
+const stemCaches = new WeakMap<
+  GenerationContext,
+  { byText: Map<string, ReadonlySet<string>>; byWord: Map<string, string> }
+>();
+
+/**
+ * Content words of a text, stemmed: what "says the same thing" is measured on. The same texts
+ * are compared again and again (every claim against its aspect's others), so once per document.
+ */
+function contentStems(context: GenerationContext, text: string): ReadonlySet<string> {
+  let cache = stemCaches.get(context);
+  if (!cache) {
+    cache = { byText: new Map(), byWord: new Map() };
+    stemCaches.set(context, cache);
+  }
+  const { byText, byWord } = cache;
+  let stems = byText.get(text);
+  if (!stems) {
+    const set = new Set<string>();
+    for (const word of splitWords(text)) {
+      if (word.length <= 3) continue;
+      let stem = byWord.get(word);
+      if (stem === undefined) {
+        stem = stemWord(word);
+        byWord.set(word, stem);
+      }
+      set.add(stem);
+    }
+    stems = set;
+    byText.set(text, stems);
+  }
+  return stems;
 }
 
 /** Per document: what its claims say of each concept, by the stems of their predicates. */
@@ -55,7 +81,7 @@ function predicateIndex(context: GenerationContext, conceptKey: string): Overlap
       const key = claim.subject?.conceptKey;
       if (key === undefined) continue;
       const index = byConcept.get(key) ?? new OverlapIndex();
-      index.add(contentStems(predicateOf(claim)));
+      index.add(contentStems(context, predicateOf(claim)));
       byConcept.set(key, index);
     }
     predicateIndexes.set(context, byConcept);
@@ -65,7 +91,7 @@ function predicateIndex(context: GenerationContext, conceptKey: string): Overlap
 
 /** Whether the document says (nearly) the same of `conceptKey` somewhere. */
 function saidOf(context: GenerationContext, conceptKey: string, text: string): boolean {
-  return predicateIndex(context, conceptKey)?.hasOverlap(contentStems(text), 0.5) ?? false;
+  return predicateIndex(context, conceptKey)?.hasOverlap(contentStems(context, text), 0.5) ?? false;
 }
 
 function classifyQuestion(
@@ -117,7 +143,7 @@ export function generateClassifyQuestions(context: GenerationContext): Question[
       if (others.some((other) => saidOf(context, other.key, predicateOf(claim)))) continue;
       const masked = maskConcept(displayText(context, claim), claim.mentions, own);
       // The summary often repeats a difference: the same fact asked twice crowds out others.
-      const stems = contentStems(masked);
+      const stems = contentStems(context, masked);
       if (asked.hasOverlap(stems, 0.6)) continue;
       asked.add(stems);
       const question = classifyQuestion(
@@ -524,10 +550,14 @@ export function generateTrueStatementQuestions(context: GenerationContext): Ques
     const claim = twin.why;
     const correct = displayText(context, claim);
     // The second wrong option is the false statement closest to the claim in content: on topic.
-    const stems = contentStems(correct);
+    const stems = contentStems(context, correct);
     const others = pool
       .filter((other) => other.why !== claim)
-      .map((other, at) => ({ other, score: overlapRatio(contentStems(other.text), stems), at }))
+      .map((other, at) => ({
+        other,
+        score: overlapRatio(contentStems(context, other.text), stems),
+        at,
+      }))
       .sort(
         (a, b) =>
           b.score - a.score ||

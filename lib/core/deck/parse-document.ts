@@ -1,8 +1,5 @@
 import type { List, Paragraph, Root, RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { resolveAspectKey } from "./aspect-keys";
 import {
   findFormsEntry,
@@ -15,6 +12,7 @@ import { detectLanguage } from "./detect-language";
 import { documentIssue, DocumentError, type DocumentIssue } from "./document-error";
 import { containsWords, isSameWordForm, normalizeText, splitWords } from "./normalize-text";
 import { parseDifferences, type DifferenceSection } from "./parse-differences";
+import { parseMarkdown } from "./parse-markdown";
 import {
   cleanLabel,
   collapseSpaces,
@@ -92,18 +90,6 @@ const DIFFERENCE_WORDS = toPhrases([
 function mentionsAny(title: string, phrases: readonly string[][]): boolean {
   const words = splitWords(title);
   return phrases.some((phrase) => containsWords(words, phrase));
-}
-
-const commonMarkProcessor = unified().use(remarkParse).freeze();
-const gfmProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
-
-/**
- * GFM doubles the parse time (its autolink scan looks at every character) and only changes the
- * tree for tables, strikethrough, footnotes and task lists, so it is used when those can occur.
- */
-function parseMarkdown(markdown: string): Root {
-  const mayUseGfm = /[|~]|\[\^|\[[ xX]\]/.test(markdown);
-  return (mayUseGfm ? gfmProcessor : commonMarkProcessor).parse(markdown);
 }
 
 /** UTF-8 size without allocating a copy (a 5 MB string is measured in a few milliseconds). */
