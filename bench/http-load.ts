@@ -12,6 +12,8 @@ export interface LoadResult {
   p99: number;
   /** Server CPU time (user + system) per response: steady even when the machine is busy. */
   cpuMsPerRequest: number;
+  /** The part of it spent in the database server's processes (PostgreSQL), when measured. */
+  databaseCpuMsPerRequest?: number;
 }
 
 export interface LoadSpec {
@@ -22,6 +24,8 @@ export interface LoadSpec {
   method: "GET" | "POST";
   /** CPU time so far of the server's processes, in ms: read around the run. */
   cpuMs: () => number;
+  /** The part of cpuMs spent by a database server (PostgreSQL's backends), to report apart. */
+  databaseCpuMs?: () => number;
   /** Called for every request: its path, headers and body. */
   next: () => { path: string; headers?: Record<string, string>; body?: string };
 }
@@ -37,6 +41,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     fail = reject;
   });
   const cpuBefore = spec.cpuMs();
+  const databaseCpuBefore = spec.databaseCpuMs?.();
   const instance = autocannon(
     {
       url: spec.url,
@@ -65,6 +70,10 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   });
   const result = await done;
   const cpuMs = spec.cpuMs() - cpuBefore;
+  const databaseCpuMs =
+    databaseCpuBefore === undefined ? undefined : (spec.databaseCpuMs?.() ?? 0) - databaseCpuBefore;
+  const perRequest = (ms: number) =>
+    times.length > 0 ? Math.round((ms / times.length) * 100) / 100 : 0;
   return {
     name: spec.name,
     connections: spec.connections,
@@ -74,7 +83,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     p50: round(percentile(times, 50)),
     p95: round(percentile(times, 95)),
     p99: round(percentile(times, 99)),
-    cpuMsPerRequest: times.length > 0 ? Math.round((cpuMs / times.length) * 100) / 100 : 0,
+    cpuMsPerRequest: perRequest(cpuMs),
+    ...(databaseCpuMs === undefined ? {} : { databaseCpuMsPerRequest: perRequest(databaseCpuMs) }),
   };
 }
 

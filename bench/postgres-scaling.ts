@@ -65,6 +65,7 @@ export async function benchOnPostgres(options: {
         run.study = await benchStudy({
           url: server.url,
           cpuMs: () => server.cpuMs() + databaseCpuMs(),
+          databaseCpuMs,
           load,
           deckId: options.deckId,
           durationSeconds: options.durationSeconds,

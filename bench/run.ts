@@ -457,7 +457,7 @@ function postgresReport({ postgres, study, live }: Results): string[] {
       (["submit", "next"] as const).map((route) => {
         const x = r[route];
         const base = r[route === "submit" ? "submitBaseline" : "nextBaseline"];
-        return `| ${label} | ${r.connections} | ${x.name} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.cpuMsPerRequest} | ${x.errors} | ${base.rps} | ${base.cpuMsPerRequest} |`;
+        return `| ${label} | ${r.connections} | ${x.name} | ${x.rps} | ${x.p50} | ${x.p95} | ${x.p99} | ${x.cpuMsPerRequest} | ${x.databaseCpuMsPerRequest ?? "—"} | ${x.errors} | ${base.rps} | ${base.cpuMsPerRequest} |`;
       }),
     );
   const liveRow = (label: string, l: LiveBenchResult | null) =>
@@ -471,8 +471,8 @@ function postgresReport({ postgres, study, live }: Results): string[] {
     "instances sit behind HAProxy (`npm run start:cluster`). CPU ms/req counts every serving",
     "process: the servers, HAProxy and PostgreSQL's backends.",
     "",
-    "| database | learners | route | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | errors | baseline req/s | baseline CPU ms/req |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| database | learners | route | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | of it PostgreSQL | errors | baseline req/s | baseline CPU ms/req |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...studyRow("SQLite, 1 server", study),
     ...runs.flatMap((run) => studyRow(`PostgreSQL, ${run.instances} server(s)`, run.study)),
     "",

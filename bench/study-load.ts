@@ -21,6 +21,7 @@ export interface StudyBenchRow {
 export async function benchStudy(options: {
   url: string;
   cpuMs: () => number;
+  databaseCpuMs?: () => number;
   load: SeededLoad;
   deckId: string;
   durationSeconds: number;
@@ -74,6 +75,7 @@ export async function benchStudy(options: {
   const warm = {
     url: options.url,
     cpuMs: options.cpuMs,
+    databaseCpuMs: options.databaseCpuMs,
     connections: 10,
     durationSeconds: 2,
   };
@@ -85,6 +87,7 @@ export async function benchStudy(options: {
     const common = {
       url: options.url,
       cpuMs: options.cpuMs,
+      databaseCpuMs: options.databaseCpuMs,
       connections,
       durationSeconds: options.durationSeconds,
     };
