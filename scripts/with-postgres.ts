@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
-import { FIRST_CLUSTER_PORT, startPostgresCluster } from "@/lib/tooling/postgres-cluster";
+import { startPostgresCluster } from "@/lib/tooling/postgres-cluster";
 import { applyMigrations } from "@/lib/tooling/prepare-database";
 
 /*
@@ -19,8 +19,7 @@ if (command.length === 0) {
   process.exit(2);
 }
 
-const firstPort = Number(process.env.POSTGRES_FIRST_PORT ?? FIRST_CLUSTER_PORT);
-const cluster = await startPostgresCluster({ firstPort });
+const cluster = await startPostgresCluster();
 cluster.psql(`CREATE DATABASE ${DATABASE}`);
 const url = cluster.url(DATABASE);
 await applyMigrations(process.cwd(), url);

@@ -25,8 +25,16 @@ export class PostgresClusterError extends Error {}
 const PREFIX = "poddeck-pg-";
 const OWNER_FILE = "owner.pid";
 const SUPERUSER = "poddeck";
-/** Test clusters stay off PostgreSQL's usual port. */
+/**
+ * Test clusters stay off PostgreSQL's usual port; POSTGRES_FIRST_PORT moves them, so runs side
+ * by side on one machine do not race for the same free port.
+ */
 export const FIRST_CLUSTER_PORT = 55432;
+
+function firstClusterPort(): number {
+  const fromEnv = Number(process.env.POSTGRES_FIRST_PORT);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : FIRST_CLUSTER_PORT;
+}
 
 /** Debian's server binaries (`apt-get install postgresql`): the newest /usr/lib/postgresql/N/bin. */
 export function findPostgresBin(): string {
@@ -156,7 +164,7 @@ export async function startPostgresCluster(
       "--no-sync",
     ]);
     run("initdb", initCmd, initArgs);
-    const port = await freePort(options.firstPort ?? FIRST_CLUSTER_PORT);
+    const port = await freePort(options.firstPort ?? firstClusterPort());
     const serverOptions = [
       `-p ${port}`,
       `-k ${dir}`,
