@@ -2,16 +2,19 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { assertThrowawayDatabase } from "./lib/config/assert-throwaway-database";
+import { isPostgresUrl } from "./lib/config/database-url";
 
-// One throw-away database per run. Set once in the main process; workers inherit it.
+// One throw-away database per run. Set once in the main process; workers inherit it. On
+// PostgreSQL (`npm run test:e2e:postgres`, scripts/with-postgres.ts) it is DATABASE_URL's.
+if (isPostgresUrl(process.env.DATABASE_URL)) process.env.PODDECK_TEST_DB = process.env.DATABASE_URL;
 process.env.PODDECK_TEST_DB ??= path.join(
   os.tmpdir(),
   `poddeck-test-e2e-${Date.now()}-${process.pid}.db`,
 );
-const databaseFile = process.env.PODDECK_TEST_DB;
+const database = process.env.PODDECK_TEST_DB;
 // e2e/fuzz.test.ts: one seed per run, so a retry sends the same requests (FUZZ_SEED=<n> replays).
 process.env.FUZZ_SEED ??= String(Math.floor(Math.random() * 2 ** 31));
-assertThrowawayDatabase(databaseFile);
+assertThrowawayDatabase(database);
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
@@ -63,7 +66,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(port),
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: isPostgresUrl(database) ? database : `file:${database}`,
       PODDECK_TEST: "1",
       // The browser tests use email and password only, whatever the machine has configured.
       AUTH_GITHUB_ID: "",

@@ -38,7 +38,7 @@ export async function studyCards(page: Page, n: number) {
 
 export function learnerOf(email: string) {
   return readValue<string>(
-    `SELECT l.id AS value FROM Learner l JOIN User u ON u.id = l.userId WHERE u.email = ?`,
+    `SELECT l.id AS value FROM "Learner" l JOIN "User" u ON u.id = l."userId" WHERE u.email = ?`,
     email,
   );
 }

@@ -24,10 +24,10 @@ test("sign up, study, sign out, sign in: the progress is still there", async ({ 
     `${freshNewCards("containers-vs-pods.ru") - 3} новые`,
   );
   expect(
-    countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerOf(email)),
+    countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerOf(email)),
   ).toBe(3);
   expect(
-    readValue<string>("SELECT passwordHash AS value FROM User WHERE email = ?", email),
+    readValue<string>(`SELECT "passwordHash" AS value FROM "User" WHERE email = ?`, email),
   ).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 });
 
@@ -37,9 +37,11 @@ test("a guest who studied 5 cards and registers keeps the 5 reviews", async ({ p
   await register(page, email);
   await expect(page).toHaveURL(/\/study/);
   expect(
-    countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerOf(email)),
+    countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerOf(email)),
   ).toBe(5);
-  expect(countRows("SELECT count(*) AS n FROM Card WHERE learnerId = ?", learnerOf(email))).toBe(5);
+  expect(
+    countRows(`SELECT count(*) AS n FROM "Card" WHERE "learnerId" = ?`, learnerOf(email)),
+  ).toBe(5);
   await expect(page.getByLabel("queue")).toContainText(
     `${freshNewCards("containers-vs-pods.ru") - 5} новые`,
   );
@@ -60,11 +62,11 @@ test("a guest who signs in to an existing account brings their progress along", 
   await signIn(page, email);
   await expect(page).toHaveURL(/\/study/);
   expect(
-    countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerOf(email)),
+    countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerOf(email)),
   ).toBe(5);
   expect(
     countRows(
-      "SELECT count(*) AS n FROM Learner WHERE userId IS NULL AND id NOT IN (SELECT learnerId FROM Card)",
+      `SELECT count(*) AS n FROM "Learner" WHERE "userId" IS NULL AND id NOT IN (SELECT "learnerId" FROM "Card")`,
     ),
   ).toBeGreaterThanOrEqual(0);
 });
@@ -154,7 +156,7 @@ test("changing the password ends the session; the new password works", async ({
   await expect(page).toHaveURL(/\/login/);
   expect(
     countRows(
-      "SELECT count(*) AS n FROM AuthSession s JOIN User u ON u.id = s.userId WHERE u.email = ?",
+      `SELECT count(*) AS n FROM "AuthSession" s JOIN "User" u ON u.id = s."userId" WHERE u.email = ?`,
       email,
     ),
   ).toBe(0);
@@ -202,9 +204,11 @@ test("my data: download everything, then delete the account", async ({ page }) =
   await page.getByLabel("Почта для подтверждения").fill(email);
   await page.getByRole("button", { name: "Удалить аккаунт навсегда" }).click();
   await expect(page).toHaveURL(/\/\?reason=account-deleted/);
-  expect(countRows("SELECT count(*) AS n FROM User WHERE email = ?", email)).toBe(0);
-  expect(countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerId)).toBe(0);
-  expect(countRows("SELECT count(*) AS n FROM Card WHERE learnerId = ?", learnerId)).toBe(0);
+  expect(countRows(`SELECT count(*) AS n FROM "User" WHERE email = ?`, email)).toBe(0);
+  expect(countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerId)).toBe(
+    0,
+  );
+  expect(countRows(`SELECT count(*) AS n FROM "Card" WHERE "learnerId" = ?`, learnerId)).toBe(0);
 });
 
 test("a learner can become a teacher", async ({ page }) => {

@@ -25,7 +25,7 @@ function ownerAssignment(w: ClassWorld): Promise<string> {
       dueAt: "2030-01-01T09:00",
     }).then(() =>
       readValue<string>(
-        "SELECT id AS value FROM Assignment WHERE classId = ? AND title = ?",
+        `SELECT id AS value FROM "Assignment" WHERE "classId" = ? AND title = ?`,
         w.ownerClass.classId,
         HOMEWORK,
       ),
@@ -36,13 +36,17 @@ function ownerAssignment(w: ClassWorld): Promise<string> {
 }
 
 const assignmentsTitled = (classId: string, title: string) =>
-  countRows("SELECT count(*) AS n FROM Assignment WHERE classId = ? AND title = ?", classId, title);
+  countRows(
+    `SELECT count(*) AS n FROM "Assignment" WHERE "classId" = ? AND title = ?`,
+    classId,
+    title,
+  );
 const titleOf = (assignmentId: string) =>
-  readValue<string>("SELECT title AS value FROM Assignment WHERE id = ?", assignmentId);
+  readValue<string>(`SELECT title AS value FROM "Assignment" WHERE id = ?`, assignmentId);
 const exists = (assignmentId: string) =>
-  countRows("SELECT count(*) AS n FROM Assignment WHERE id = ?", assignmentId);
+  countRows(`SELECT count(*) AS n FROM "Assignment" WHERE id = ?`, assignmentId);
 const forgedAnywhere = () =>
-  countRows("SELECT count(*) AS n FROM Assignment WHERE title = 'Forged assignment'");
+  countRows(`SELECT count(*) AS n FROM "Assignment" WHERE title = 'Forged assignment'`);
 
 async function captureCreate(w: ClassWorld) {
   const page = w.owner.page;

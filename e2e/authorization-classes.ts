@@ -128,16 +128,16 @@ export async function newClassWorld(browser: Browser): Promise<ClassWorld> {
 }
 
 const classValue = <T>(field: string, classId: string) =>
-  readValue<T>(`SELECT ${field} AS value FROM Class WHERE id = ?`, classId);
+  readValue<T>(`SELECT "${field}" AS value FROM "Class" WHERE id = ?`, classId);
 const classExists = (classId: string) =>
-  countRows("SELECT count(*) AS n FROM Class WHERE id = ?", classId);
+  countRows(`SELECT count(*) AS n FROM "Class" WHERE id = ?`, classId);
 const enrolled = (classId: string) =>
-  countRows("SELECT count(*) AS n FROM Enrollment WHERE classId = ?", classId);
+  countRows(`SELECT count(*) AS n FROM "Enrollment" WHERE "classId" = ?`, classId);
 const classesNamed = (name: string) =>
-  countRows("SELECT count(*) AS n FROM Class WHERE name = ?", name);
+  countRows(`SELECT count(*) AS n FROM "Class" WHERE name = ?`, name);
 const classesOfTeacherOf = (classId: string, name: string) =>
   countRows(
-    "SELECT count(*) AS n FROM Class WHERE name = ? AND teacherId = (SELECT teacherId FROM Class WHERE id = ?)",
+    `SELECT count(*) AS n FROM "Class" WHERE name = ? AND "teacherId" = (SELECT "teacherId" FROM "Class" WHERE id = ?)`,
     name,
     classId,
   );
@@ -458,13 +458,13 @@ export const CLASS_ROWS: ClassRow[] = [
     },
     owner: async (w) => {
       const studentLearner = readValue<string>(
-        "SELECT learnerId AS value FROM Enrollment WHERE classId = ?",
+        `SELECT "learnerId" AS value FROM "Enrollment" WHERE "classId" = ?`,
         w.ownerClass.classId,
       );
       await replay(w.owner.api, await captureDelete(w));
       expect(classExists(w.ownerClass.classId)).toBe(0);
       expect(enrolled(w.ownerClass.classId)).toBe(0);
-      expect(countRows("SELECT count(*) AS n FROM Learner WHERE id = ?", studentLearner)).toBe(1);
+      expect(countRows(`SELECT count(*) AS n FROM "Learner" WHERE id = ?`, studentLearner)).toBe(1);
     },
   },
   {

@@ -32,21 +32,21 @@ const putSharing = (
 
 const decksOfAuthorOf = (deckId: string) =>
   countRows(
-    "SELECT count(*) AS n FROM Deck WHERE ownerId = (SELECT ownerId FROM Deck WHERE id = ?)",
+    `SELECT count(*) AS n FROM "Deck" WHERE "ownerId" = (SELECT "ownerId" FROM "Deck" WHERE id = ?)`,
     deckId,
   );
 const sourceOf = (deckId: string) =>
-  readValue<string>("SELECT sourceMarkdown AS value FROM Deck WHERE id = ?", deckId);
+  readValue<string>(`SELECT "sourceMarkdown" AS value FROM "Deck" WHERE id = ?`, deckId);
 const visibilityOf = (deckId: string) =>
-  readValue<string>("SELECT visibility AS value FROM Deck WHERE id = ?", deckId);
+  readValue<string>(`SELECT visibility AS value FROM "Deck" WHERE id = ?`, deckId);
 const sharesOf = (deckId: string) =>
-  countRows("SELECT count(*) AS n FROM DeckShare WHERE deckId = ?", deckId);
+  countRows(`SELECT count(*) AS n FROM "DeckShare" WHERE "deckId" = ?`, deckId);
 const exportOf = (api: APIRequestContext, deckId: string, query = "format=apkg") =>
   api.get(`/api/decks/${deckId}/export?${query}`);
 const pageStatus = async (api: APIRequestContext, deckId: string) =>
   (await api.get(`/decks/${deckId}`)).status();
 const deletedAtOf = (deckId: string) =>
-  readValue<string | null>("SELECT deletedAt AS value FROM Deck WHERE id = ?", deckId);
+  readValue<string | null>(`SELECT "deletedAt" AS value FROM "Deck" WHERE id = ?`, deckId);
 
 /** The author's "delete the deck" as their browser sends it, confirmed in the dialog. */
 async function captureDeleteDeck(w: ClassWorld): Promise<CapturedAction> {

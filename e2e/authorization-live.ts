@@ -46,9 +46,9 @@ async function hostAndJoin(host: Party, nickname: string) {
 }
 
 const phaseOf = (gameId: string) =>
-  readValue<string>("SELECT phase AS value FROM LiveGame WHERE id = ?", gameId);
+  readValue<string>(`SELECT phase AS value FROM "LiveGame" WHERE id = ?`, gameId);
 const answersIn = (gameId: string) =>
-  countRows("SELECT count(*) AS n FROM LiveAnswer WHERE gameId = ?", gameId);
+  countRows(`SELECT count(*) AS n FROM "LiveAnswer" WHERE "gameId" = ?`, gameId);
 
 const start = (api: APIRequestContext, gameId: string) =>
   api.post(`/api/live/games/${gameId}/host`, { data: { command: "start" } });
@@ -119,12 +119,12 @@ async function finishedGame(owner: Party) {
 
 const reviewsAddedIn = (gameId: string) =>
   countRows(
-    "SELECT count(*) AS n FROM LivePlayer WHERE gameId = ? AND reviewsAddedAt IS NOT NULL",
+    `SELECT count(*) AS n FROM "LivePlayer" WHERE "gameId" = ? AND "reviewsAddedAt" IS NOT NULL`,
     gameId,
   );
 const cardsOfPlayers = (gameId: string) =>
   countRows(
-    "SELECT count(*) AS n FROM Card WHERE learnerId IN (SELECT learnerId FROM LivePlayer WHERE gameId = ?)",
+    `SELECT count(*) AS n FROM "Card" WHERE "learnerId" IN (SELECT "learnerId" FROM "LivePlayer" WHERE "gameId" = ?)`,
     gameId,
   );
 

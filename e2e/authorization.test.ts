@@ -71,28 +71,28 @@ async function newWorld(browser: Browser): Promise<World> {
 }
 
 const reviewsOf = (p: Party) =>
-  countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerOf(p.email));
+  countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerOf(p.email));
 const userCount = (p: Party) =>
-  countRows("SELECT count(*) AS n FROM User WHERE email = ?", p.email);
+  countRows(`SELECT count(*) AS n FROM "User" WHERE email = ?`, p.email);
 const nameOf = (p: Party) =>
-  readValue<string | null>("SELECT name AS value FROM User WHERE email = ?", p.email);
+  readValue<string | null>(`SELECT name AS value FROM "User" WHERE email = ?`, p.email);
 const hashOf = (p: Party) =>
-  readValue<string>("SELECT passwordHash AS value FROM User WHERE email = ?", p.email);
+  readValue<string>(`SELECT "passwordHash" AS value FROM "User" WHERE email = ?`, p.email);
 const roleOf = (p: Party) =>
-  readValue<string>("SELECT role AS value FROM User WHERE email = ?", p.email);
+  readValue<string>(`SELECT role AS value FROM "User" WHERE email = ?`, p.email);
 const sessionsOf = (p: Party) =>
   countRows(
-    "SELECT count(*) AS n FROM AuthSession s JOIN User u ON u.id = s.userId WHERE u.email = ?",
+    `SELECT count(*) AS n FROM "AuthSession" s JOIN "User" u ON u.id = s."userId" WHERE u.email = ?`,
     p.email,
   );
 const settingsOf = (p: Party) =>
   readValue<string | null>(
-    "SELECT settings AS value FROM Learner WHERE id = ?",
+    `SELECT settings AS value FROM "Learner" WHERE id = ?`,
     learnerOf(p.email),
   );
 const latestAnswerIdOf = (p: Party) =>
   readValue<string>(
-    "SELECT clientAnswerId AS value FROM ReviewLog WHERE learnerId = ? ORDER BY reviewedAt DESC LIMIT 1",
+    `SELECT "clientAnswerId" AS value FROM "ReviewLog" WHERE "learnerId" = ? ORDER BY "reviewedAt" DESC LIMIT 1`,
     learnerOf(p.email),
   );
 
@@ -107,7 +107,7 @@ const postPreview = (api: APIRequestContext) =>
   });
 const previewsOf = (p: Party) =>
   countRows(
-    "SELECT count(*) AS n FROM RateLimitEvent r JOIN User u ON u.id = r.key WHERE r.bucket = 'deck-previews:user' AND u.email = ?",
+    `SELECT count(*) AS n FROM "RateLimitEvent" r JOIN "User" u ON u.id = r.key WHERE r.bucket = 'deck-previews:user' AND u.email = ?`,
     p.email,
   );
 
@@ -169,10 +169,13 @@ async function fsrsStateOf(api: APIRequestContext) {
 }
 
 const jobsOf = (p: Party) =>
-  countRows("SELECT count(*) AS n FROM FsrsOptimisation WHERE learnerId = ?", learnerOf(p.email));
+  countRows(
+    `SELECT count(*) AS n FROM "FsrsOptimisation" WHERE "learnerId" = ?`,
+    learnerOf(p.email),
+  );
 const fsrsParametersOf = (p: Party) =>
   readValue<string | null>(
-    "SELECT fsrsParameters AS value FROM Learner WHERE id = ?",
+    `SELECT "fsrsParameters" AS value FROM "Learner" WHERE id = ?`,
     learnerOf(p.email),
   );
 
@@ -200,19 +203,25 @@ async function postAnswer(api: APIRequestContext, clientAnswerId: string) {
 }
 
 const practiceAttemptsOf = (p: Party) =>
-  countRows("SELECT count(*) AS n FROM PracticeAttempt WHERE learnerId = ?", learnerOf(p.email));
+  countRows(
+    `SELECT count(*) AS n FROM "PracticeAttempt" WHERE "learnerId" = ?`,
+    learnerOf(p.email),
+  );
 const practiceAnswersIn = (attemptId: string) =>
-  countRows("SELECT count(*) AS n FROM PracticeAnswer WHERE attemptId = ?", attemptId);
+  countRows(`SELECT count(*) AS n FROM "PracticeAnswer" WHERE "attemptId" = ?`, attemptId);
 const interviewsOf = (p: Party) =>
-  countRows("SELECT count(*) AS n FROM InterviewSession WHERE learnerId = ?", learnerOf(p.email));
+  countRows(
+    `SELECT count(*) AS n FROM "InterviewSession" WHERE "learnerId" = ?`,
+    learnerOf(p.email),
+  );
 const interviewAnswerText = (sessionId: string) =>
   readValue<string | null>(
-    "SELECT text AS value FROM InterviewAnswer WHERE sessionId = ? AND position = 0",
+    `SELECT text AS value FROM "InterviewAnswer" WHERE "sessionId" = ? AND position = 0`,
     sessionId,
   );
 const interviewTicks = (sessionId: string) =>
   readValue<string | null>(
-    "SELECT coveredPoints AS value FROM InterviewAnswer WHERE sessionId = ? AND position = 0",
+    `SELECT "coveredPoints" AS value FROM "InterviewAnswer" WHERE "sessionId" = ? AND position = 0`,
     sessionId,
   );
 
@@ -227,7 +236,10 @@ async function ownersAttempt(w: World, finished = false): Promise<string> {
   const { attemptId } = (await (await startPractice(w.owner.api)).json()) as { attemptId: string };
   if (finished) {
     const ids = JSON.parse(
-      readValue<string>("SELECT questionIds AS value FROM PracticeAttempt WHERE id = ?", attemptId),
+      readValue<string>(
+        `SELECT "questionIds" AS value FROM "PracticeAttempt" WHERE id = ?`,
+        attemptId,
+      ),
     ) as string[];
     for (const questionId of ids) {
       const response = await practiceAnswer(w.owner.api, attemptId, questionId);
@@ -243,7 +255,7 @@ function practiceAnswer(api: APIRequestContext, attemptId: string, questionId?: 
     (
       JSON.parse(
         readValue<string>(
-          "SELECT questionIds AS value FROM PracticeAttempt WHERE id = ?",
+          `SELECT "questionIds" AS value FROM "PracticeAttempt" WHERE id = ?`,
           attemptId,
         ),
       ) as string[]
@@ -288,7 +300,7 @@ function interviewCheck(api: APIRequestContext, sessionId: string) {
 /** The first active question of the deck: every party reports the same one. */
 const reportedQuestion = () =>
   readValue<string>(
-    "SELECT id AS value FROM Question WHERE deckId = ? AND retiredAt IS NULL ORDER BY position LIMIT 1",
+    `SELECT id AS value FROM "Question" WHERE "deckId" = ? AND "retiredAt" IS NULL ORDER BY position LIMIT 1`,
     DECK,
   );
 
@@ -299,12 +311,15 @@ function postReport(api: APIRequestContext, reason: string, comment: string) {
 /** The owner's report as stored, and how many reports the question has. */
 const ownersReport = (w: World) =>
   readValue<string | undefined>(
-    "SELECT reason || ' / ' || comment AS value FROM QuestionReport WHERE learnerId = ? AND questionId = ?",
+    `SELECT reason || ' / ' || comment AS value FROM "QuestionReport" WHERE "learnerId" = ? AND "questionId" = ?`,
     learnerOf(w.owner.email),
     reportedQuestion(),
   );
 const reportsOnQuestion = () =>
-  countRows("SELECT count(*) AS n FROM QuestionReport WHERE questionId = ?", reportedQuestion());
+  countRows(
+    `SELECT count(*) AS n FROM "QuestionReport" WHERE "questionId" = ?`,
+    reportedQuestion(),
+  );
 
 const ROWS: Row[] = [
   { target: "GET /api/health", public: "liveness probe; reads no user data" },
@@ -469,9 +484,9 @@ const ROWS: Row[] = [
       const learnerId = learnerOf(w.owner.email);
       await replay(w.owner.api, await captureDelete(w.owner));
       expect(userCount(w.owner)).toBe(0);
-      expect(countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerId)).toBe(
-        0,
-      );
+      expect(
+        countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerId),
+      ).toBe(0);
     },
   },
   {

@@ -73,7 +73,7 @@ test("a teacher creates a class; a student joins by link, a guest by typed code;
   await expect(rosterRows(teacher).nth(0)).toContainText("Аня");
   await expect(rosterRows(teacher).nth(0)).toContainText("гость");
   await expect(rosterRows(teacher).nth(1)).toContainText("Петя Сидоров");
-  expect(countRows("SELECT count(*) AS n FROM Enrollment WHERE classId = ?", classId)).toBe(2);
+  expect(countRows(`SELECT count(*) AS n FROM "Enrollment" WHERE "classId" = ?`, classId)).toBe(2);
 
   // Removing asks first; Cancel keeps the student.
   await teacher.getByRole("button", { name: "Исключить: Аня" }).click();
@@ -95,10 +95,10 @@ test("a teacher creates a class; a student joins by link, a guest by typed code;
   await expect(guest.getByText("Вы пока не состоите ни в одном классе.")).toBeVisible();
   // Progress and learner are the guest's own and stay.
   const guestLearner = readValue<string>(
-    "SELECT learnerId AS value FROM Enrollment WHERE classId = ?",
+    `SELECT "learnerId" AS value FROM "Enrollment" WHERE "classId" = ?`,
     classId,
   );
-  expect(countRows("SELECT count(*) AS n FROM Learner WHERE id = ?", guestLearner)).toBe(1);
+  expect(countRows(`SELECT count(*) AS n FROM "Learner" WHERE id = ?`, guestLearner)).toBe(1);
 
   // The student leaves on their own.
   await student.goto("/classes");
@@ -108,7 +108,7 @@ test("a teacher creates a class; a student joins by link, a guest by typed code;
     .getByRole("button", { name: "Выйти из класса" })
     .click();
   await expect(student.getByText("Вы пока не состоите ни в одном классе.")).toBeVisible();
-  expect(countRows("SELECT count(*) AS n FROM Enrollment WHERE classId = ?", classId)).toBe(0);
+  expect(countRows(`SELECT count(*) AS n FROM "Enrollment" WHERE "classId" = ?`, classId)).toBe(0);
 });
 
 test("wrong, malformed, regenerated and closed codes say so clearly", async ({

@@ -86,19 +86,25 @@ function jsonRoutes(v: Victim): { path: string; data: unknown }[] {
 function footprint(v: Victim) {
   const learnerId = learnerOf(v.email);
   return {
-    reviews: countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerId),
-    attempts: countRows("SELECT count(*) AS n FROM PracticeAttempt WHERE learnerId = ?", learnerId),
+    reviews: countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerId),
+    attempts: countRows(
+      `SELECT count(*) AS n FROM "PracticeAttempt" WHERE "learnerId" = ?`,
+      learnerId,
+    ),
     practiceAnswers: countRows(
-      "SELECT count(*) AS n FROM PracticeAnswer WHERE attemptId = ?",
+      `SELECT count(*) AS n FROM "PracticeAnswer" WHERE "attemptId" = ?`,
       v.attemptId,
     ),
     interviews: countRows(
-      "SELECT count(*) AS n FROM InterviewSession WHERE learnerId = ?",
+      `SELECT count(*) AS n FROM "InterviewSession" WHERE "learnerId" = ?`,
       learnerId,
     ),
-    enrollments: countRows("SELECT count(*) AS n FROM Enrollment WHERE learnerId = ?", learnerId),
+    enrollments: countRows(
+      `SELECT count(*) AS n FROM "Enrollment" WHERE "learnerId" = ?`,
+      learnerId,
+    ),
     interviewAnswer: readValue<string | null>(
-      "SELECT text AS value FROM InterviewAnswer WHERE sessionId = ? AND position = 0",
+      `SELECT text AS value FROM "InterviewAnswer" WHERE "sessionId" = ? AND position = 0`,
       v.sessionId,
     ),
   };

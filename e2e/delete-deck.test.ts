@@ -11,7 +11,7 @@ const DELETE = "Удалить колоду";
 
 const reviewsOn = (deckId: string) =>
   countRows(
-    "SELECT count(*) AS n FROM ReviewLog r JOIN Question q ON q.id = r.questionId WHERE q.deckId = ?",
+    `SELECT count(*) AS n FROM "ReviewLog" r JOIN "Question" q ON q.id = r."questionId" WHERE q."deckId" = ?`,
     deckId,
   );
 

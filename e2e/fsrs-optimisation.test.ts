@@ -7,7 +7,10 @@ import { countRows, readValue } from "./test-database";
 // The learner studies both built-in decks: the library needs reviews of 40 cards or so.
 const DECKS = ["containers-vs-pods.ru", "containers-vs-pods.en"];
 const parametersOf = (learnerId: string) =>
-  readValue<string | null>("SELECT fsrsParameters AS value FROM Learner WHERE id = ?", learnerId);
+  readValue<string | null>(
+    `SELECT "fsrsParameters" AS value FROM "Learner" WHERE id = ?`,
+    learnerId,
+  );
 
 test.describe("FSRS parameters fitted to the learner", () => {
   test("with months of reviews: start, see the progress, then the fit before and after", async ({
@@ -82,7 +85,7 @@ test.describe("FSRS parameters fitted to the learner", () => {
     expect(parametersOf(learnerOf(email))).toBeNull();
     expect(
       countRows(
-        "SELECT count(*) AS n FROM FsrsOptimisation WHERE learnerId = ? AND outcome = 'too-little-history'",
+        `SELECT count(*) AS n FROM "FsrsOptimisation" WHERE "learnerId" = ? AND outcome = 'too-little-history'`,
         learnerOf(email),
       ),
     ).toBe(1);

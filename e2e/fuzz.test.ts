@@ -1076,7 +1076,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   ];
   // Questions of the English deck only: the authorization test counts reports on the Russian one's first.
   world.questionIds = readValues<string>(
-    "SELECT id AS value FROM Question WHERE deckId = ? AND retiredAt IS NULL ORDER BY position LIMIT 5",
+    `SELECT id AS value FROM "Question" WHERE "deckId" = ? AND "retiredAt" IS NULL ORDER BY position LIMIT 5`,
     DECKS[1],
   );
   // A live game hosted by another account: its event streams answer the fuzzer's cookies with

@@ -55,11 +55,11 @@ async function progressRow(page: Page, assignment: string, student: string) {
 function recallCounts(classId: string, name: string, aspect: string): [number, number] {
   const counts = (condition: string) =>
     readValue<number>(
-      `SELECT count(*) AS value FROM ReviewLog r
-        JOIN Question q ON q.id = r.questionId
-        JOIN Enrollment e ON e.learnerId = r.learnerId AND e.classId = ?
-        LEFT JOIN Learner l ON l.id = e.learnerId LEFT JOIN User u ON u.id = l.userId
-        WHERE coalesce(e.displayName, u.name) = ? AND q.aspect = ? ${condition}`,
+      `SELECT count(*) AS value FROM "ReviewLog" r
+        JOIN "Question" q ON q.id = r."questionId"
+        JOIN "Enrollment" e ON e."learnerId" = r."learnerId" AND e."classId" = ?
+        LEFT JOIN "Learner" l ON l.id = e."learnerId" LEFT JOIN "User" u ON u.id = l."userId"
+        WHERE coalesce(e."displayName", u.name) = ? AND q.aspect = ? ${condition}`,
       classId,
       name,
       aspect,

@@ -19,10 +19,10 @@ interface Question {
 
 function questionOf(gameId: string, index: number): Question {
   const ids = JSON.parse(
-    readValue<string>("SELECT questionIds AS value FROM LiveGame WHERE id = ?", gameId),
+    readValue<string>(`SELECT "questionIds" AS value FROM "LiveGame" WHERE id = ?`, gameId),
   ) as string[];
   return JSON.parse(
-    readValue<string>("SELECT payload AS value FROM Question WHERE id = ?", ids[index]),
+    readValue<string>(`SELECT payload AS value FROM "Question" WHERE id = ?`, ids[index]),
   ) as Question;
 }
 
@@ -31,7 +31,7 @@ const wrongIndex = (q: Question) => q.options.findIndex((o) => o.id !== q.correc
 
 const scoreOf = (gameId: string, nickname: string) =>
   readValue<number>(
-    "SELECT score AS value FROM LivePlayer WHERE gameId = ? AND nickname = ?",
+    `SELECT score AS value FROM "LivePlayer" WHERE "gameId" = ? AND nickname = ?`,
     gameId,
     nickname,
   );
@@ -142,16 +142,16 @@ test("a live game: join by PIN, answer, reload mid-question, late answer refused
     await host.keyboard.press("ArrowRight");
     await expect(host.getByRole("heading", { name: "Пьедестал" })).toBeVisible();
     const ranking = readValues<string>(
-      "SELECT nickname AS value FROM LivePlayer WHERE gameId = ? ORDER BY score DESC, nickname",
+      `SELECT nickname AS value FROM "LivePlayer" WHERE "gameId" = ? ORDER BY score DESC, nickname`,
       gameId,
     );
     expect(ranking[2]).toBe("Bo");
     await expect(host.locator(".live-podium .live-name")).toHaveText(ranking);
     await expect(ada.getByText(/Ваше место — 1 из 3/)).toBeVisible();
     // The game is over and its PIN freed; a reload at the podium still shows this phone's place.
-    expect(readValue<string | null>("SELECT pin AS value FROM LiveGame WHERE id = ?", gameId)).toBe(
-      null,
-    );
+    expect(
+      readValue<string | null>(`SELECT pin AS value FROM "LiveGame" WHERE id = ?`, gameId),
+    ).toBe(null);
     await ada.reload();
     await expect(ada.getByText(/Ваше место — 1 из 3/)).toBeVisible();
     expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("404")]);
@@ -162,8 +162,8 @@ test("a live game: join by PIN, answer, reload mid-question, late answer refused
     await expect(cy.getByText("Добавлено в повторения вопросов: 2.")).toBeVisible();
     const cyCards = () =>
       readValue<number>(
-        `SELECT COUNT(*) AS value FROM Card c JOIN Learner l ON l.id = c.learnerId
-         JOIN User u ON u.id = l.userId WHERE u.email = ?`,
+        `SELECT COUNT(*) AS value FROM "Card" c JOIN "Learner" l ON l.id = c."learnerId"
+         JOIN "User" u ON u.id = l."userId" WHERE u.email = ?`,
         cyEmail,
       );
     expect(cyCards()).toBe(2);

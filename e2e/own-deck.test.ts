@@ -3,7 +3,7 @@ import type { Browser } from "@playwright/test";
 import { becomeTeacher, createClass, registerNamed } from "./class-helpers";
 import { expect, test } from "./fixtures";
 import { answerCurrentCard } from "./study-helpers";
-import { readValues } from "./test-database";
+import { readValue, readValues } from "./test-database";
 
 const DOCUMENT = fs.readFileSync("tests/fixtures/documents/vm-vs-container.en.md", "utf8");
 const OLD = "which usually takes from several seconds to a few minutes";
@@ -22,14 +22,12 @@ async function guestIn(browser: Browser, code: string, name: string) {
 
 const activeIds = (deckId: string) =>
   readValues<string>(
-    "SELECT id AS value FROM Question WHERE deckId = ? AND retiredAt IS NULL ORDER BY id",
+    `SELECT id AS value FROM "Question" WHERE "deckId" = ? AND "retiredAt" IS NULL ORDER BY id`,
     deckId,
   );
 const quoteOf = (questionId: string) =>
-  readValues<string>(
-    "SELECT json_extract(payload, '$.source.quote') AS value FROM Question WHERE id = ?",
-    questionId,
-  )[0]!;
+  JSON.parse(readValue<string>(`SELECT payload AS value FROM "Question" WHERE id = ?`, questionId))
+    .source.quote as string;
 
 test("a teacher's own deck: fixed by line, saved, shared with one class, studied there, edited", async ({
   page,

@@ -49,7 +49,7 @@ test("a 10-question practice test: the right score and breakdown, then retry exa
   await expect(history).toHaveCount(2);
   await expect(history.filter({ hasText: "повтор ошибок" })).toHaveCount(1);
   await expect(history.filter({ hasText: `${right} / 10` })).toHaveCount(1);
-  expect(countRows("SELECT count(*) AS n FROM PracticeAnswer")).toBeGreaterThanOrEqual(
+  expect(countRows(`SELECT count(*) AS n FROM "PracticeAnswer"`)).toBeGreaterThanOrEqual(
     10 + missed.length,
   );
 });

@@ -21,7 +21,7 @@ test("the 121st answer in a minute is refused with 429, and the study page says 
   await page.goto("/study");
   await expect(page.locator("#study-prompt")).toBeVisible();
   const questionIds = readValues<string>(
-    "SELECT id AS value FROM Question WHERE deckId = ? AND retiredAt IS NULL ORDER BY position",
+    `SELECT id AS value FROM "Question" WHERE "deckId" = ? AND "retiredAt" IS NULL ORDER BY position`,
     DECK,
   );
   // The n-th answer: the deck's questions in turn, each with the version its last answer left.
@@ -80,7 +80,9 @@ test("the 121st answer in a minute is refused with 429, and the study page says 
   await expect(ratings).toBeVisible();
   const cookie = (await page.context().cookies()).find((c) => c.name === "pd_learner");
   const learnerId = decodeURIComponent(cookie!.value).split(".")[0]!;
-  expect(countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerId)).toBe(120);
+  expect(countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerId)).toBe(
+    120,
+  );
   expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("429")]);
 });
 
@@ -147,10 +149,10 @@ test("after 50 sign-ups from one address in an hour, the form says how long to w
     /^С вашего адреса за час создано слишком много аккаунтов\. Попробуйте через (59|60) мин\.$/,
   );
   await expect(page).toHaveURL(/\/register$/);
-  expect(countRows("SELECT count(*) AS n FROM User WHERE email = ?", email)).toBe(0);
+  expect(countRows(`SELECT count(*) AS n FROM "User" WHERE email = ?`, email)).toBe(0);
   // Counted under this test's own address (fixtures.ts), as the proxy header named it.
   const address = action.headers["x-forwarded-for"];
   expect(address).toMatch(/^e2e-/);
-  const counted = "SELECT count(*) AS n FROM RateLimitEvent WHERE bucket = ? AND key = ?";
+  const counted = `SELECT count(*) AS n FROM "RateLimitEvent" WHERE bucket = ? AND key = ?`;
   expect(countRows(counted, "registrations:address", address)).toBe(50);
 });

@@ -12,11 +12,11 @@ async function guestLearnerOf(context: BrowserContext): Promise<string> {
 }
 
 const reportsOf = (learnerId: string) =>
-  countRows("SELECT count(*) AS n FROM QuestionReport WHERE learnerId = ?", learnerId);
+  countRows(`SELECT count(*) AS n FROM "QuestionReport" WHERE "learnerId" = ?`, learnerId);
 
 function activeQuestionIds(n: number): string[] {
   return readValues<string>(
-    "SELECT id AS value FROM Question WHERE deckId = ? AND retiredAt IS NULL ORDER BY position LIMIT ?",
+    `SELECT id AS value FROM "Question" WHERE "deckId" = ? AND "retiredAt" IS NULL ORDER BY position LIMIT ?`,
     DECK,
     n,
   );
@@ -53,10 +53,12 @@ test("a learner reports the card shown in /study and sees the confirmation", asy
   expect(await currentPrompt(page)).toBe(prompt);
 
   const learnerId = await guestLearnerOf(page.context());
-  expect(countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerId)).toBe(0);
+  expect(countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerId)).toBe(
+    0,
+  );
   expect(
     readValue<string>(
-      "SELECT reason || ' / ' || comment || ' / ' || status AS value FROM QuestionReport WHERE learnerId = ?",
+      `SELECT reason || ' / ' || comment || ' / ' || status AS value FROM "QuestionReport" WHERE "learnerId" = ?`,
       learnerId,
     ),
   ).toBe("wrong-answer / 1 2 3 u — ответ? / open");
@@ -99,7 +101,10 @@ test("on a deck page, by keyboard alone: Escape closes, and a second report upda
   await expect(dialog.getByRole("status")).toBeVisible();
   expect(reportsOf(learnerId), "no duplicate").toBe(1);
   expect(
-    readValue<string>("SELECT reason AS value FROM QuestionReport WHERE learnerId = ?", learnerId),
+    readValue<string>(
+      `SELECT reason AS value FROM "QuestionReport" WHERE "learnerId" = ?`,
+      learnerId,
+    ),
   ).toBe("unclear-wording");
 });
 
@@ -114,11 +119,11 @@ test("a question of a practice test can be reported while it is asked", async ({
   await expect(dialog.getByRole("status")).toHaveText("Спасибо, мы проверим этот вопрос.");
   const learnerId = await guestLearnerOf(page.context());
   const questionId = readValue<string>(
-    "SELECT questionId AS value FROM QuestionReport WHERE learnerId = ?",
+    `SELECT "questionId" AS value FROM "QuestionReport" WHERE "learnerId" = ?`,
     learnerId,
   );
   expect(
-    readValue<string>("SELECT payload AS value FROM Question WHERE id = ?", questionId),
+    readValue<string>(`SELECT payload AS value FROM "Question" WHERE id = ?`, questionId),
   ).toContain(JSON.stringify(prompt).slice(1, -1));
 });
 

@@ -10,7 +10,7 @@ import { readValue } from "./test-database";
  */
 
 const nameOf = (email: string) =>
-  readValue<string | null>("SELECT name AS value FROM User WHERE email = ?", email);
+  readValue<string | null>(`SELECT name AS value FROM "User" WHERE email = ?`, email);
 
 /** The profile form's server action as the browser builds it, kept from leaving. */
 async function captureProfileAction(page: Page, name: string): Promise<CapturedAction> {

@@ -36,7 +36,9 @@ test.describe("statistics", () => {
     // Good on a new card starts its learning steps; Easy sends it straight to review.
     await study(page, [3, 3, 3, 4, 4, 3]);
     const learnerId = await learnerIdOf(page);
-    expect(countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerId)).toBe(6);
+    expect(
+      countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerId),
+    ).toBe(6);
 
     await page.getByRole("navigation").getByRole("link", { name: "Статистика" }).click();
     await expect(page).toHaveURL(/\/stats$/);
@@ -58,7 +60,7 @@ test.describe("statistics", () => {
     await expect(lastMonth.locator("td")).toHaveText(["6", "1"]);
 
     const inDeck = countRows(
-      "SELECT count(*) AS n FROM Question WHERE deckId = ? AND retiredAt IS NULL",
+      `SELECT count(*) AS n FROM "Question" WHERE "deckId" = ? AND "retiredAt" IS NULL`,
       DECK,
     );
     await expect(figure(page, "cards-learning")).toHaveText("4");
@@ -109,7 +111,7 @@ test.describe("statistics", () => {
     // The card shown is about that aspect: the server chose it from the filtered queue.
     const key = new URL(page.url()).searchParams.get("aspect");
     const before = countRows(
-      "SELECT count(*) AS n FROM ReviewLog r JOIN Question q ON q.id = r.questionId WHERE r.learnerId = ? AND q.aspect = ?",
+      `SELECT count(*) AS n FROM "ReviewLog" r JOIN "Question" q ON q.id = r."questionId" WHERE r."learnerId" = ? AND q.aspect = ?`,
       await learnerIdOf(page),
       key,
     );
@@ -118,7 +120,7 @@ test.describe("statistics", () => {
       .poll(() =>
         learnerIdOf(page).then((id) =>
           countRows(
-            "SELECT count(*) AS n FROM ReviewLog r JOIN Question q ON q.id = r.questionId WHERE r.learnerId = ? AND q.aspect = ?",
+            `SELECT count(*) AS n FROM "ReviewLog" r JOIN "Question" q ON q.id = r."questionId" WHERE r."learnerId" = ? AND q.aspect = ?`,
             id,
             key,
           ),

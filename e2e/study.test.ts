@@ -31,9 +31,9 @@ test.describe("studying as a new visitor", () => {
       .then((c) => c.find((x) => x.name === "pd_learner"));
     expect(learner?.httpOnly).toBe(true);
     const learnerId = decodeURIComponent(learner?.value ?? "").split(".")[0];
-    expect(countRows("SELECT count(*) AS n FROM ReviewLog WHERE learnerId = ?", learnerId)).toBe(
-      10,
-    );
+    expect(
+      countRows(`SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ?`, learnerId),
+    ).toBe(10);
   });
 
   test("shows right or wrong with the source, proposes a rating, and undo restores the card", async ({
@@ -129,7 +129,7 @@ test("a double submit is applied once and a stale answer is refused", async ({ p
   expect(bodies.map((b) => b.replayed).sort()).toEqual([false, true]);
   expect(
     countRows(
-      "SELECT count(*) AS n FROM ReviewLog WHERE clientAnswerId = ?",
+      `SELECT count(*) AS n FROM "ReviewLog" WHERE "clientAnswerId" = ?`,
       answer.clientAnswerId,
     ),
   ).toBe(1);

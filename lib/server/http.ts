@@ -116,11 +116,23 @@ export async function parseJsonBody<S extends z.ZodType>(
   }
   const body = await readBody(request, options);
   let json: unknown;
+  let holdsNul = false;
   try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    // PostgreSQL's text cannot hold U+0000 (an insert fails), SQLite's can: no field takes it,
+    // so both databases answer the same 400. Only a body with the escape pays for the walk.
+    json = text.includes("\\u0000")
+      ? JSON.parse(text, (key, value: unknown) => {
+          if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) {
+            holdsNul = true;
+          }
+          return value;
+        })
+      : JSON.parse(text);
   } catch {
     throw new BadRequestError("request body is not valid JSON");
   }
+  if (holdsNul) throw new BadRequestError("request body holds a NUL character (\\u0000)");
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -28,10 +28,15 @@ const PREFIX = "poddeck-pg-";
 const OWNER_FILE = "owner.pid";
 const SUPERUSER = "poddeck";
 /**
- * Test clusters stay off PostgreSQL's usual port. PODDECK_PG_FIRST_PORT moves the range, for
- * several test runs on one machine that should not race for the same free port.
+ * Test clusters stay off PostgreSQL's usual port; PODDECK_PG_FIRST_PORT moves them, so runs side
+ * by side on one machine do not race for the same free port.
  */
 export const FIRST_CLUSTER_PORT = 55432;
+
+function firstClusterPort(): number {
+  const fromEnv = Number(process.env.PODDECK_PG_FIRST_PORT);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : FIRST_CLUSTER_PORT;
+}
 
 /** Debian's server binaries (`apt-get install postgresql`): the newest /usr/lib/postgresql/N/bin. */
 export function findPostgresBin(): string {
@@ -165,9 +170,7 @@ export async function startPostgresCluster(
       "--no-sync",
     ]);
     run("initdb", initCmd, initArgs);
-    const port = await freePort(
-      options.firstPort ?? (Number(process.env.PODDECK_PG_FIRST_PORT) || FIRST_CLUSTER_PORT),
-    );
+    const port = await freePort(options.firstPort ?? firstClusterPort());
     const serverOptions = [
       `-p ${port}`,
       `-k ${dir}`,

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { startPostgresCluster } from "@/lib/tooling/postgres-cluster";
 
 function clusterDirs(): string[] {
@@ -57,6 +57,21 @@ describe("the throw-away PostgreSQL cluster", () => {
     } finally {
       next.stop();
       orphan.stop();
+    }
+  }, 60_000);
+
+  it("starts from PODDECK_PG_FIRST_PORT when the caller names no port", async () => {
+    vi.stubEnv("PODDECK_PG_FIRST_PORT", "57600");
+    try {
+      const cluster = await startPostgresCluster();
+      try {
+        expect(cluster.port).toBeGreaterThanOrEqual(57600);
+        expect(cluster.port).toBeLessThan(57800);
+      } finally {
+        cluster.stop();
+      }
+    } finally {
+      vi.unstubAllEnvs();
     }
   }, 60_000);
 });

@@ -5,8 +5,15 @@ import { PRACTICE_COUNT } from "@/lib/core/practice/assemble-test";
 import { NotFoundError } from "../errors";
 import { AnswerInputSchema, AspectSelectionSchema } from "../study/schemas";
 
-/** Ids in URLs and bodies: a malformed one is simply not found, never a crash. */
-export const RecordIdSchema = z.string().min(1).max(200);
+/**
+ * Ids in URLs and bodies: a malformed one is simply not found, never a crash. No NUL: PostgreSQL's
+ * text cannot hold one, so a lookup by it fails there instead of finding nothing.
+ */
+export const RecordIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((id) => !id.includes("\u0000"));
 
 /** An id from a route's path: a malformed one is the same 404 as an unknown one. */
 export function parseRecordId(value: string, notFound: string): string {

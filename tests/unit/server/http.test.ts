@@ -100,6 +100,21 @@ describe("parseJsonBody: content", () => {
     expect(await refusal(parseJsonBody(post('{"n":"one"}'), Schema))).toEqual([400, "bad_request"]);
   });
 
+  it("answers 400 to a NUL character in any string or key (PostgreSQL's text cannot hold it)", async () => {
+    const Text = z.object({ text: z.string() }).passthrough();
+    for (const body of [
+      '{"text":"a\\u0000b"}',
+      '{"text":"a","x":["\\u0000"]}',
+      '{"text":"","\\u0000":1}',
+    ]) {
+      expect(await refusal(parseJsonBody(post(body), Text)), body).toEqual([400, "bad_request"]);
+    }
+    // An escaped backslash followed by "u0000" is text, not a NUL.
+    await expect(parseJsonBody(post('{"text":"\\\\u0000"}'), Text)).resolves.toEqual({
+      text: "\\u0000",
+    });
+  });
+
   it("answers 415 to any media type but application/json, before reading the body", async () => {
     for (const type of ["application/x-www-form-urlencoded", "text/plain", "multipart/form-data"]) {
       const { stream, seen } = bigBody();
