@@ -345,6 +345,21 @@ describe("live games through the data layer", () => {
     ).rejects.toMatchObject({ status: 429 });
   });
 
+  it("runs host commands sent at once one after the other, none refused as game_changed", async () => {
+    const host = await newHost();
+    const { gameId } = await newGame(host);
+    const before = await t.db.liveGame.findUniqueOrThrow({ where: { id: gameId } });
+    // A double press, ten times over: lock and unlock are allowed in any state of the lobby.
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        command(gameId, host, i % 2 === 0 ? "lock" : "unlock", at(1000 + i)),
+      ),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const after = await t.db.liveGame.findUniqueOrThrow({ where: { id: gameId } });
+    expect(after.version).toBe(before.version + 10);
+  });
+
   it("a second process (its own client) continues the game from the rows", async () => {
     const host = await newHost();
     const { gameId, pin } = await newGame(host, { secondsPerQuestion: 10 });

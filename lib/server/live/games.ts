@@ -215,6 +215,16 @@ async function requireHostedGame(
 }
 
 /**
+ * Holds the game's row until the transaction ends, before it is read. On PostgreSQL two host
+ * commands at once (a double press of "next") would otherwise both read one version and the
+ * second be refused as game_changed (seen in the e2e suite); SQLite runs one write transaction
+ * at a time anyway. The update changes nothing and leaves "version" alone, so nobody is notified.
+ */
+async function lockGameRow(tx: Tx, gameId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "LiveGame" SET "updatedAt" = "updatedAt" WHERE "id" = ${gameId}`;
+}
+
+/**
  * Runs a host command (start, next, skip, pause, resume, end, lock, unlock) on the host's own
  * game. A refused move is a 409 naming why. A due question is closed first, so "next" after the
  * countdown works even if no screen was watching.
@@ -227,6 +237,7 @@ export async function runHostCommand(
   await requireHostedGame(db, gameId, hostUserId);
   await closeDueQuestion(db, gameId, now);
   const result = await db.$transaction(async (tx) => {
+    await lockGameRow(tx, gameId);
     const game = await requireHostedGame(tx, gameId, hostUserId);
     const activePlayers = await tx.livePlayer.count({ where: { gameId, kickedAt: null } });
     const move = applyHostCommand(game.state, command, now.getTime(), { activePlayers });
