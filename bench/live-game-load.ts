@@ -4,6 +4,7 @@ import { createAuthSession } from "@/lib/server/auth/auth-sessions";
 import { createDb } from "@/lib/server/db";
 import { BENCH_SECRET, rssMegabytes } from "./bench-server";
 import { percentile } from "./percentiles";
+import { request as sendRequest, type Reply } from "./http-request";
 
 /*
  * One live game with many players, driven over HTTP the way phones drive it: each player joins
@@ -59,39 +60,11 @@ interface Snapshot {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
 function request(
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
 ): Promise<Reply> {
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        agent,
-        method: options.method ?? "GET",
-        headers: {
-          ...(payload ? { "content-type": "application/json" } : {}),
-          ...options.headers,
-        },
-      },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
-  });
+  return sendRequest(url, { ...options, agent });
 }
 
 /** Sends again after a 503 (the admission gate's Retry-After) or a dropped connection. */

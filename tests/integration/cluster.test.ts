@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgresCluster, type PostgresCluster } from "@/lib/tooling/postgres-cluster";
 import { findHaproxy } from "@/lib/tooling/haproxy";
+import { request as sendRequest, type Reply } from "@/bench/http-request";
 
 /*
  * Issue 19, parts 3 and 4: `npm run start:cluster -- --instances 2` on a throw-away PostgreSQL
@@ -51,36 +52,11 @@ async function freePorts(): Promise<number> {
   }
 }
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
 function request(
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: unknown; via?: http.Agent },
 ): Promise<Reply> {
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        agent: options.via ?? agent,
-        method: options.method ?? "GET",
-        headers: { ...(payload ? { "content-type": "application/json" } : {}), ...options.headers },
-      },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
-  });
+  return sendRequest(url, { ...options, agent: options.via ?? agent });
 }
 
 interface Snapshot {
