@@ -70,11 +70,13 @@ function checkedField(fields: Fields, prefix: string, id: string, open: Set<stri
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
     if (depth > MAX_DEPTH) refuse();
+    if (typeof value === "string" && value.includes("\u0000")) refuse();
     if (typeof value === "string" && value.startsWith("$")) {
       const field = FIELD_REFERENCE.exec(value);
       if (field) checkedField(fields, prefix, String(parseInt(field[1]!, 16)), open);
       else if (!PLAIN_REFERENCE.test(value) && !FORM_DATA_REFERENCE.test(value)) refuse();
     } else if (value !== null && typeof value === "object") {
+      if (Object.keys(value).some((key) => key.includes("\u0000"))) refuse();
       for (const child of Object.values(value)) stack.push([child, depth + 1]);
     }
   }
@@ -138,6 +140,10 @@ export async function checkServerActionRequest(request: Request): Promise<void> 
   } catch {
     refuse();
   }
+  // PostgreSQL's text cannot hold U+0000 (storing it fails with 500), SQLite's can; no form field
+  // takes it, so both databases answer 400. Fetch actions' JSON strings are checked as parsed.
+  for (const value of form.values())
+    if (typeof value === "string" && value.includes("\u0000")) refuse();
   if (fetchAction) checkArguments(form);
   else checkFormPost(form);
 }

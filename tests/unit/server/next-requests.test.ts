@@ -171,6 +171,20 @@ describe("checkServerActionRequest", () => {
     for (const request of refused) expect(await statusOf(request)).toBe(400);
   });
 
+  it("refuses a NUL character in a field or an argument with 400 (PostgreSQL's text cannot hold one)", async () => {
+    const withNul = registerForm().replace("someone@example.test", "some\u0000one@example.test");
+    expect(await statusOf(formPost(withNul))).toBe(400);
+    expect(
+      await statusOf(fetchAction(registerForm('[{"status":"idle","errors":{}},"a\\u0000b"]'))),
+    ).toBe(400);
+    expect(await statusOf(fetchAction(registerForm('[{"a\\u0000":1},"$K1"]')))).toBe(400);
+    // The same requests without it go on to Next.js.
+    expect(await statusOf(formPost(registerForm()))).toBeNull();
+    expect(
+      await statusOf(fetchAction(registerForm('[{"status":"idle","errors":{}},"ab"]'))),
+    ).toBeNull();
+  });
+
   it("refuses a post from another origin with 403, as Next.js would (with a 500)", async () => {
     const from = (origin: string, type = `multipart/form-data; boundary=${BOUNDARY}`) =>
       post(registerForm(), { "next-action": ACTION, "content-type": type, origin });
