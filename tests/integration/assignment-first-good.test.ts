@@ -12,11 +12,10 @@ import {
 } from "@/lib/server/classes/class-activity";
 import { getDeck } from "@/lib/server/decks/queries";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
-import { submitAnswer } from "@/lib/server/study/submit-answer";
 import { undoAnswer } from "@/lib/server/study/undo-answer";
 import { firstGoodFromLog } from "../setup/first-good-oracle";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-import { ensureCard } from "../setup/test-rows";
+import { answerReveal, ensureCard } from "../setup/test-rows";
 
 // AssignmentFirstGood and ReviewTally are kept by triggers; these tests hold them against the
 // answer log itself after every kind of change the app or a tool can make.
@@ -342,20 +341,7 @@ describe("tables kept by triggers follow the answer log", () => {
       rating: 1 | 2 | 3 | 4,
       now: Date,
       cardVersion: number | null,
-    ) =>
-      submitAnswer(t.db, {
-        learnerId,
-        input: {
-          questionId: question.id,
-          clientAnswerId: crypto.randomUUID(),
-          rating,
-          cardVersion,
-          durationMs: 1000,
-          answer: { type: "reveal" },
-        },
-        now,
-        answerLimit: null,
-      });
+    ) => answerReveal(t.db, { learnerId, question, rating, now, cardVersion });
 
     const good = await answer(guest, first!, Rating.Good, at(1), null);
     await answer(guest, second!, Rating.Again, at(2), null);

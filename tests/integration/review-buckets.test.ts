@@ -13,10 +13,9 @@ import { deleteAccount, mergeGuestIntoUser } from "@/lib/server/auth/accounts";
 import { getDeck } from "@/lib/server/decks/queries";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { summarizeDays, type DayFigures } from "@/lib/server/stats/count-daily-reviews";
-import { submitAnswer } from "@/lib/server/study/submit-answer";
 import { undoAnswer } from "@/lib/server/study/undo-answer";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-import { ensureCard } from "../setup/test-rows";
+import { answerReveal, ensureCard } from "../setup/test-rows";
 
 // ReviewBucket is kept by triggers on ReviewLog; these tests hold it, and the /stats day figures
 // summed from it, against the answer log itself after every kind of change.
@@ -258,20 +257,7 @@ describe("ReviewBucket follows the answer log", () => {
       rating: 1 | 2 | 3 | 4,
       now: Date,
       cardVersion: number | null = null,
-    ) =>
-      submitAnswer(t.db, {
-        learnerId,
-        input: {
-          questionId: question.id,
-          clientAnswerId: crypto.randomUUID(),
-          rating,
-          cardVersion,
-          durationMs: 1000,
-          answer: { type: "reveal" },
-        },
-        now,
-        answerLimit: null,
-      });
+    ) => answerReveal(t.db, { learnerId, question, rating, now, cardVersion });
     const good = await answer(guest, first!, Rating.Good, new Date(T0.getTime() + MINUTE));
     await answer(account, second!, Rating.Again, new Date(T0.getTime() + 2 * MINUTE));
     expect(await t.db.reviewBucket.count({ where: { learnerId: guest } })).toBe(1);

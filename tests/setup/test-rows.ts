@@ -1,4 +1,7 @@
+import crypto from "node:crypto";
+import type { Question } from "@/lib/core/deck/types";
 import type { Db } from "@/lib/server/db";
+import { submitAnswer } from "@/lib/server/study/submit-answer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** A deck row with nothing in it but its id (and `data`), for tests about decks as rows. */
@@ -43,4 +46,31 @@ export async function ensureCard(
     update: {},
   });
   return card.id;
+}
+
+/** A reveal-type answer through the study route's own data-layer call, with a fresh answer id. */
+export function answerReveal(
+  db: Db,
+  options: {
+    learnerId: string;
+    question: Question;
+    rating: 1 | 2 | 3 | 4;
+    now: Date;
+    cardVersion?: number | null;
+  },
+) {
+  const { learnerId, question, rating, now, cardVersion = null } = options;
+  return submitAnswer(db, {
+    learnerId,
+    input: {
+      questionId: question.id,
+      clientAnswerId: crypto.randomUUID(),
+      rating,
+      cardVersion,
+      durationMs: 1000,
+      answer: { type: "reveal" },
+    },
+    now,
+    answerLimit: null,
+  });
 }
