@@ -4,7 +4,7 @@ import { toErrorResponse } from "@/lib/server/http";
 import {
   checkServerActionRequest,
   hasInvalidRouterState,
-  hasUndecodablePath,
+  hasUnusablePath,
 } from "@/lib/server/next-requests";
 
 /**
@@ -13,8 +13,8 @@ import {
  */
 export async function proxy(request: NextRequest) {
   try {
-    if (hasUndecodablePath(request.url)) {
-      throw new BadRequestError("the path has a malformed %-escape");
+    if (hasUnusablePath(request.url)) {
+      throw new BadRequestError("the path has a malformed %-escape or a NUL character");
     }
     if (hasInvalidRouterState(request.headers)) {
       throw new BadRequestError("the Next-Router-State-Tree header is malformed");

@@ -20,26 +20,27 @@ export interface BenchServer {
 /**
  * Starts the production build through `npm start`'s script on a throw-away database (a fresh
  * SQLite file unless `options.database` names one, e.g. a PostgreSQL URL); with
- * `options.instances` ≥ 2, as `npm run start:cluster` does: that many servers behind HAProxy on
- * `port`. `env` adds to (or overrides) the environment the script gets.
+ * `options.instances` ≥ 2 (or `behindProxy`), as `npm run start:cluster` does: that many servers
+ * behind HAProxy on `port`. `env` adds to (or overrides) the environment the script gets.
  */
 export async function startBenchServer(
   root: string,
   port: number,
   env: Record<string, string> = {},
-  options: { database?: string; instances?: number } = {},
+  options: { database?: string; instances?: number; behindProxy?: boolean } = {},
 ): Promise<BenchServer> {
   const ownFile = options.database
     ? null
     : path.join(os.tmpdir(), `poddeck-bench-${process.pid}-${Date.now()}.db`);
   const database = options.database ?? ownFile ?? "";
   const instances = options.instances ?? 1;
+  const behindProxy = options.behindProxy ?? instances > 1;
   const child: ChildProcess = spawn(
     process.execPath,
     [
       "node_modules/tsx/dist/cli.mjs",
       "scripts/start.ts",
-      ...(instances > 1 ? ["--cluster", "--instances", String(instances)] : []),
+      ...(behindProxy ? ["--cluster", "--instances", String(instances)] : []),
     ],
     {
       cwd: root,

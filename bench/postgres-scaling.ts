@@ -5,6 +5,8 @@ import type { StudyBenchRow } from "./study-load";
 
 export interface PostgresRun {
   instances: number;
+  /** Behind HAProxy (`npm run start:cluster`); one server alone separates the proxy's cost. */
+  behindProxy: boolean;
   seedSeconds: number | null;
   study: StudyBenchRow[];
   live: LiveBenchResult | null;
@@ -12,7 +14,7 @@ export interface PostgresRun {
 
 /**
  * `npm run bench -- --db=postgres`: the study routes and the live game on PostgreSQL, with one
- * server and with two behind HAProxy (`npm run start:cluster`), each on a fresh database of a
+ * server alone, one behind HAProxy and two behind HAProxy (`npm run start:cluster`), each on a fresh database of a
  * throw-away cluster with durable settings (fsync on; commits not waited for, like SQLite's WAL
  * with synchronous=NORMAL). CPU per request counts every process that serves: the servers,
  * HAProxy and PostgreSQL's backends.
@@ -45,13 +47,19 @@ export async function benchOnPostgres(options: {
   };
   const runs: PostgresRun[] = [];
   try {
-    for (const instances of [1, 2]) {
-      const run: PostgresRun = { instances, seedSeconds: null, study: [], live: null };
+    for (const [instances, behindProxy] of [
+      [1, false],
+      [1, true],
+      [2, true],
+    ] as const) {
+      const run: PostgresRun = { instances, behindProxy, seedSeconds: null, study: [], live: null };
       runs.push(run);
-      console.log(`bench: PostgreSQL, ${instances} instance(s): study routes…`);
+      const label = postgresRunLabel(run);
+      console.log(`bench: ${label}: study routes…`);
       const server = await startBenchServer(options.root, options.port, options.studyEnv, {
         database: freshDatabase(),
         instances,
+        behindProxy,
       });
       try {
         const load = await seedStudyLoad({
@@ -75,7 +83,7 @@ export async function benchOnPostgres(options: {
         await server.stop();
       }
       if (options.livePlayers === null) continue;
-      console.log(`bench: PostgreSQL, ${instances} instance(s): live game…`);
+      console.log(`bench: ${label}: live game…`);
       const liveServer = await startBenchServer(
         options.root,
         options.port,
@@ -83,6 +91,7 @@ export async function benchOnPostgres(options: {
         {
           database: freshDatabase(),
           instances,
+          behindProxy,
         },
       );
       try {
@@ -103,3 +112,6 @@ export async function benchOnPostgres(options: {
   }
   return runs;
 }
+
+export const postgresRunLabel = (run: Pick<PostgresRun, "instances" | "behindProxy">) =>
+  `PostgreSQL, ${run.instances} server${run.instances > 1 ? "s" : ""}${run.behindProxy ? " behind HAProxy" : ""}`;

@@ -4,7 +4,7 @@
  * and writes bench/results/latest.json and latest.md. `--check` exits 1 when a budget
  * (docs/PERFORMANCE.md) is missed; `--only` runs some parts (deck, pages, live, study, stats,
  * dashboard) and reports the others' budgets as not measured. `--db=postgres` adds the study
- * routes and the live game on PostgreSQL with one and with two instances (bench/postgres-scaling.ts)
+ * routes and the live game on PostgreSQL with one server alone, one behind HAProxy and two (bench/postgres-scaling.ts)
  * next to the same parts on SQLite. Not part of `npm test`.
  */
 import fs from "node:fs";
@@ -12,7 +12,7 @@ import path from "node:path";
 import { BENCH_SECRET, rssMegabytes, startBenchServer, type BenchServer } from "./bench-server";
 import type { FirstLoadJs } from "./first-load-js";
 import type { LiveBenchResult } from "./live-game-load";
-import type { PostgresRun } from "./postgres-scaling";
+import { type PostgresRun, postgresRunLabel } from "./postgres-scaling";
 import type { StudyBenchRow } from "./study-load";
 
 process.env.AUTH_SECRET = BENCH_SECRET;
@@ -467,19 +467,19 @@ function postgresReport({ postgres, study, live }: Results): string[] {
   return [
     "## PostgreSQL with one and two instances, next to SQLite",
     "",
-    "Fresh database per row in a throw-away cluster (fsync on, commits not waited for); two",
-    "instances sit behind HAProxy (`npm run start:cluster`). CPU ms/req counts every serving",
+    "Fresh database per row in a throw-away cluster (fsync on, commits not waited for); one server",
+    "alone, then one and two behind HAProxy (`npm run start:cluster`). CPU ms/req counts every serving",
     "process: the servers, HAProxy and PostgreSQL's backends.",
     "",
     "| database | learners | route | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req | of it PostgreSQL | errors | baseline req/s | baseline CPU ms/req |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...studyRow("SQLite, 1 server", study),
-    ...runs.flatMap((run) => studyRow(`PostgreSQL, ${run.instances} server(s)`, run.study)),
+    ...runs.flatMap((run) => studyRow(postgresRunLabel(run), run.study)),
     "",
     "| live game | joined | question start p99, within 1 s | ack p95 | lost / duplicated | results p99, within 1 s | rejoined kept score |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     liveRow("SQLite, 1 server", live),
-    ...runs.map((run) => liveRow(`PostgreSQL, ${run.instances} server(s)`, run.live)),
+    ...runs.map((run) => liveRow(postgresRunLabel(run), run.live)),
   ];
 }
 

@@ -5,18 +5,20 @@ import { assertSameOrigin, readBody } from "./http";
 
 /*
  * Requests that Next.js itself answers with a 500, refused first by proxy.ts with a 4xx: a path
- * with a %-escape that does not decode, a client-side navigation whose router state header does
+ * with a %-escape that does not decode (or decodes to NUL), a client-side navigation whose router state header does
  * not parse, and server-action posts it refuses or cannot decode — one from another origin (its
  * CSRF check), a body over the actions' size limit, malformed multipart data, arguments that are
  * not a list or that name parts the body does not have ("$@5"), values React fails to revive (a
  * BigInt that is not one).
  */
 
-/** A "%" not followed by two hex digits, or escapes that are not UTF-8. */
-export function hasUndecodablePath(url: string): boolean {
+/**
+ * A "%" not followed by two hex digits, escapes that are not UTF-8, or a NUL ("%00"): no id or
+ * slug holds one, and PostgreSQL refuses it as a parameter (a page reading its id would be a 500).
+ */
+export function hasUnusablePath(url: string): boolean {
   try {
-    decodeURIComponent(new URL(url).pathname);
-    return false;
+    return decodeURIComponent(new URL(url).pathname).includes("\u0000");
   } catch {
     return true;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkServerActionRequest,
   hasInvalidRouterState,
-  hasUndecodablePath,
+  hasUnusablePath,
 } from "@/lib/server/next-requests";
 import { hasInvalidCallbackUrl, hasUsableAuthOrigin } from "@/lib/server/auth/auth-requests";
 import { DomainError } from "@/lib/server/errors";
@@ -58,16 +58,22 @@ function registerForm(root = '[{"status":"idle","errors":{}},"$K1"]'): string {
   ]);
 }
 
-describe("hasUndecodablePath", () => {
+describe("hasUnusablePath", () => {
   it("flags a % that is no escape, or escapes that are not UTF-8", () => {
-    expect(hasUndecodablePath("http://h/api/practice/attempts/%ZZ/answers")).toBe(true);
-    expect(hasUndecodablePath("http://h/decks/%E0%A4%A")).toBe(true);
-    expect(hasUndecodablePath("http://h/decks/%C0%AF")).toBe(true);
+    expect(hasUnusablePath("http://h/api/practice/attempts/%ZZ/answers")).toBe(true);
+    expect(hasUnusablePath("http://h/decks/%E0%A4%A")).toBe(true);
+    expect(hasUnusablePath("http://h/decks/%C0%AF")).toBe(true);
+  });
+
+  it("flags a NUL anywhere in the path, which PostgreSQL cannot take as a parameter", () => {
+    expect(hasUnusablePath("http://h/decks/%00")).toBe(true);
+    expect(hasUnusablePath("http://h/classes/abc%00def/gradebook")).toBe(true);
   });
 
   it("passes valid escapes, and escapes in the query", () => {
-    expect(hasUndecodablePath("http://h/decks/%D0%BA%20x")).toBe(false);
-    expect(hasUndecodablePath("http://h/api/study?deck=%ZZ")).toBe(false);
+    expect(hasUnusablePath("http://h/decks/%D0%BA%20x")).toBe(false);
+    expect(hasUnusablePath("http://h/api/study?deck=%ZZ")).toBe(false);
+    expect(hasUnusablePath("http://h/api/study?deck=%00")).toBe(false);
   });
 });
 
