@@ -30,6 +30,14 @@ export const CONNECTION_PRAGMAS = [
 const SLOW_QUERY_MS = 100;
 
 /**
+ * How long an interactive transaction on PostgreSQL waits for a connection of the pool (Prisma's
+ * default is 2 s). The admission gate lets 32 requests work at once on a pool of 10: with 2,000
+ * live players joining on a 2-core machine, joins waited over 2 s and failed (P2028). As long as
+ * SQLite's busy_timeout; past it the request is a 503 (toErrorResponse), not a 500.
+ */
+const POSTGRES_TRANSACTION_MAX_WAIT_MS = 5000;
+
+/**
  * The process has one better-sqlite3 connection, and the adapter orders transactions only among
  * themselves: a plain statement issued while an interactive transaction awaits would run inside
  * it, reading its uncommitted rows and undone by its rollback. So statements outside a
@@ -211,6 +219,7 @@ export function createDb(database: string = resolveDatabase()): Db {
     ? (new PrismaPgClient({
         adapter: postgresAdapter(database, { onConnect, poolSize: databasePoolSize() }),
         log: QUERY_LOG,
+        transactionOptions: { maxWait: POSTGRES_TRANSACTION_MAX_WAIT_MS },
       }) as unknown as ReturnType<typeof sqliteClient>)
     : sqliteClient(database, onConnect);
   databases.set(client, database);

@@ -142,7 +142,28 @@ export async function parseJsonBody<S extends z.ZodType>(
   return parsed.data;
 }
 
+/**
+ * Prisma's codes for "no connection in time": an interactive transaction that could not start
+ * (P2028) or a pool that had no free connection (P2024). The database is busy, not the request
+ * wrong: a 503 with Retry-After, like the admission gate's.
+ */
+const DATABASE_BUSY_CODES = new Set(["P2028", "P2024"]);
+
+function isDatabaseBusy(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === "PrismaClientKnownRequestError" &&
+    DATABASE_BUSY_CODES.has((error as Error & { code?: unknown }).code as string)
+  );
+}
+
 export function toErrorResponse(error: unknown): Response {
+  if (isDatabaseBusy(error)) {
+    return Response.json(
+      { error: "busy", message: "the database is busy; try again in a moment" },
+      { status: 503, headers: { "Retry-After": "1" } },
+    );
+  }
   if (error instanceof DomainError) {
     const headers: Record<string, string> = {};
     const body: Record<string, string> = { error: error.code, message: error.message };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { databasePoolSize } from "@/lib/config/env";
 import { createDb, type Db } from "@/lib/server/db";
+import { toErrorResponse } from "@/lib/server/http";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
 
 let t: TestDatabase | undefined;
@@ -37,4 +38,43 @@ describe("PODDECK_DB_POOL_SIZE", () => {
     );
     expect(new Set(pids.map((rows) => rows[0]!.pid)).size).toBe(3);
   });
+
+  // A busy pool: its one connection held by a transaction for 2.5 s.
+  const holdTheConnection = (client: Db) =>
+    client.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT pg_sleep(2.5)::text AS slept`;
+    });
+
+  it.skipIf(!onPostgres())(
+    "lets a transaction wait longer than Prisma's 2 s for a connection of a busy pool",
+    async () => {
+      t = createTestDatabase();
+      process.env.PODDECK_DB_POOL_SIZE = "1";
+      sized = createDb(t.file);
+      const held = holdTheConnection(sized);
+      await new Promise((r) => setTimeout(r, 200));
+      const waited = await sized.$transaction(async (tx) => tx.$queryRaw`SELECT 1 AS one`);
+      expect(waited).toEqual([{ one: 1 }]);
+      await held;
+    },
+  );
+
+  it.skipIf(!onPostgres())(
+    "answers 503 with Retry-After, not 500, when no connection came in time",
+    async () => {
+      t = createTestDatabase();
+      process.env.PODDECK_DB_POOL_SIZE = "1";
+      sized = createDb(t.file);
+      const held = holdTheConnection(sized);
+      await new Promise((r) => setTimeout(r, 200));
+      const error = await sized
+        .$transaction(async (tx) => tx.$queryRaw`SELECT 1`, { maxWait: 100 })
+        .catch((e: unknown) => e);
+      const response = toErrorResponse(error);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect(await response.json()).toMatchObject({ error: "busy" });
+      await held;
+    },
+  );
 });
