@@ -110,4 +110,34 @@ describe("live event streams", () => {
     abort.abort();
     expect(openStreamCount()).toBe(0);
   });
+
+  it("holds only the newest snapshot for a reader that falls behind, and sends it when read", async () => {
+    const { gameId, pin } = await newGameWithPlayer();
+    const abort = new AbortController();
+    const response = gameEventStream({
+      db: t.db,
+      gameId,
+      signal: abort.signal,
+      first: (await readGameSummary(t.db, gameId, new Date()))!,
+      render: (s) => ({ snapshot: hostSnapshot(s, Date.now()), last: false }),
+    });
+    const reader = response.body!.getReader();
+    // Nobody reads while 20 players join: each join is a change the feed reads and renders.
+    for (let i = 1; i <= 20; i++) {
+      await joinGame(t.db, {
+        pin,
+        nickname: `Late ${i}`,
+        tokenFor: () => undefined,
+        address: crypto.randomUUID(),
+        now: new Date(),
+      });
+      await new Promise((r) => setTimeout(r, 25)); // the feed's read and render
+    }
+    const { events, hit } = await readEvents(reader, (d) => d.playerCount === 21);
+    // The first snapshot and the newest, not one per join (21 when every one was queued).
+    expect(events.length).toBeLessThanOrEqual(2);
+    expect((hit.players as unknown[]).length).toBe(21);
+    abort.abort();
+    expect(openStreamCount()).toBe(0);
+  });
 });

@@ -134,12 +134,26 @@ export function gameEventStream(options: {
   const { db, gameId, signal, render, changeKey } = options;
   let last = "";
   let release = () => {};
+  let sendHeld = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
+      // A client that reads slower than the game changes (a phone on a weak network, a loaded
+      // machine) holds at most one unsent snapshot, the newest: each is complete, so older ones
+      // are of no use. Enqueued regardless, 2,000 slow streams of a lobby filling up grew the
+      // heap past 384 MB on PostgreSQL (bench/live-game-load.ts) and the server died.
+      let held: string | null = null;
       const close = () => {
         if (closed) return;
         closed = true;
+        if (held !== null) {
+          try {
+            controller.enqueue(encoder.encode(held));
+          } catch {
+            // The client went away.
+          }
+          held = null;
+        }
         release();
         try {
           controller.close();
@@ -155,12 +169,27 @@ export function gameEventStream(options: {
           close();
         }
       };
+      const behind = () => (controller.desiredSize ?? 1) <= 0;
+      sendHeld = () => {
+        if (held === null) return;
+        const text = held;
+        held = null;
+        write(text);
+      };
+      const writeSnapshot = (text: string, final: boolean) => {
+        if (behind() && !final) held = text;
+        else {
+          held = null;
+          write(text);
+        }
+      };
       let rendered: GameSummary | null = null;
       const send = (summary: GameSummary | null) => {
         // The same summary (one per game version) renders the same snapshot but for its clock.
         if (summary !== null && summary === rendered) return;
         rendered = summary;
         if (!summary) {
+          held = null; // gone is all the screen needs
           write(`event: gone\ndata: {}\n\n`);
           return close();
         }
@@ -171,7 +200,7 @@ export function gameEventStream(options: {
         const key = cheapKey ?? withoutClock(snapshot);
         if (key !== last) {
           last = key;
-          write(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`);
+          writeSnapshot(`event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`, isLast);
         }
         if (isLast) close();
       };
@@ -180,7 +209,9 @@ export function gameEventStream(options: {
         feed = new GameFeed(db, gameId, () => feeds.delete(gameId));
         feeds.set(gameId, feed);
       }
-      release = feed.add({ update: send, heartbeat: () => write(`: heartbeat\n\n`) });
+      // A heartbeat keeps an idle connection open; one with unread data is not idle.
+      const heartbeat = () => behind() || write(`: heartbeat\n\n`);
+      release = feed.add({ update: send, heartbeat });
       write(`retry: 1000\n\n`);
       send(options.first);
       // `first` may be the feed's last read (readFirstPlayerSummary): one more read, due within
@@ -188,6 +219,10 @@ export function gameEventStream(options: {
       void feed.refresh();
       if (signal.aborted) close();
       else signal.addEventListener("abort", close, { once: true });
+    },
+    // The client took what was queued: the held snapshot, if any, goes next.
+    pull() {
+      sendHeld();
     },
     cancel() {
       release();
