@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hostSnapshot, playerSnapshot } from "@/lib/core/live/snapshots";
 import { LiveGameSettingsSchema } from "@/lib/core/live/settings";
@@ -139,5 +141,40 @@ describe("live event streams", () => {
     expect((hit.players as unknown[]).length).toBe(21);
     abort.abort();
     expect(openStreamCount()).toBe(0);
+  });
+
+  it("lets go of its first summary once a newer one is sent", async () => {
+    v8.setFlagsFromString("--expose-gc");
+    const collectGarbage = vm.runInNewContext("gc") as () => void;
+    const { gameId, pin } = await newGameWithPlayer();
+    const abort = new AbortController();
+    // A summary lists every player; 2,000 streams each keeping their first one filled the heap.
+    const read = (await readGameSummary(t.db, gameId, new Date()))!;
+    let first: WeakRef<object>;
+    const response = (() => {
+      const summary = { ...read }; // this stream's own, as a summary read for it alone is
+
+      first = new WeakRef(summary);
+      return gameEventStream({
+        db: t.db,
+        gameId,
+        signal: abort.signal,
+        first: summary,
+        render: (s) => ({ snapshot: hostSnapshot(s, Date.now()), last: false }),
+      });
+    })();
+    const reader = response.body!.getReader();
+    await readEvents(reader, (d) => d.playerCount === 1);
+    await joinGame(t.db, {
+      pin,
+      nickname: "Newer",
+      tokenFor: () => undefined,
+      address: crypto.randomUUID(),
+      now: new Date(),
+    });
+    await readEvents(reader, (d) => d.playerCount === 2);
+    collectGarbage();
+    expect(first!.deref()).toBeUndefined();
+    abort.abort();
   });
 });

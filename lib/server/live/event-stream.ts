@@ -132,6 +132,11 @@ export function gameEventStream(options: {
   changeKey?: (summary: GameSummary) => string;
 }): Response {
   const { db, gameId, signal, render, changeKey } = options;
+  // Let go of the first summary once sent: no closure of the stream may keep `options`. A summary
+  // lists every player, and while a lobby fills each stream's first read is a summary of its own
+  // (the version changes between joins): 2,000 streams kept 2,000 of them, a heap growing with
+  // the square of the players (1.2 GB on PostgreSQL, whose slower reads share fewer summaries).
+  let first: GameSummary | null = options.first;
   let last = "";
   let release = () => {};
   let sendHeld = () => {};
@@ -140,8 +145,8 @@ export function gameEventStream(options: {
       let closed = false;
       // A client that reads slower than the game changes (a phone on a weak network, a loaded
       // machine) holds at most one unsent snapshot, the newest: each is complete, so older ones
-      // are of no use. Enqueued regardless, 2,000 slow streams of a lobby filling up grew the
-      // heap past 384 MB on PostgreSQL (bench/live-game-load.ts) and the server died.
+      // are of no use. Enqueued regardless, a stream's queue grew with every change its reader
+      // had not yet taken: without bound for a reader that stalls (21 snapshots for 20 joins).
       let held: string | null = null;
       const close = () => {
         if (closed) return;
@@ -213,7 +218,8 @@ export function gameEventStream(options: {
       const heartbeat = () => behind() || write(`: heartbeat\n\n`);
       release = feed.add({ update: send, heartbeat });
       write(`retry: 1000\n\n`);
-      send(options.first);
+      send(first);
+      first = null;
       // `first` may be the feed's last read (readFirstPlayerSummary): one more read, due within
       // refreshIntervalMs, brings whatever changed since.
       void feed.refresh();
