@@ -55,12 +55,21 @@ export async function benchOnPostgres(options: {
       const run: PostgresRun = { instances, behindProxy, seedSeconds: null, study: [], live: null };
       runs.push(run);
       const label = postgresRunLabel(run);
+      // The load's clients name their own addresses in X-Forwarded-For, as a proxy in front
+      // would; HAProxy appends its client's (127.0.0.1): one more hop to trust, or every player
+      // is one address and the per-address join limit refuses the 36th with 429.
+      const hops: Record<string, string> = behindProxy ? { TRUSTED_PROXY_HOPS: "2" } : {};
       console.log(`bench: ${label}: study routes…`);
-      const server = await startBenchServer(options.root, options.port, options.studyEnv, {
-        database: freshDatabase(),
-        instances,
-        behindProxy,
-      });
+      const server = await startBenchServer(
+        options.root,
+        options.port,
+        { ...options.studyEnv, ...hops },
+        {
+          database: freshDatabase(),
+          instances,
+          behindProxy,
+        },
+      );
       try {
         const load = await seedStudyLoad({
           database: server.database,
@@ -84,16 +93,11 @@ export async function benchOnPostgres(options: {
       }
       if (options.livePlayers === null) continue;
       console.log(`bench: ${label}: live game…`);
-      const liveServer = await startBenchServer(
-        options.root,
-        options.port,
-        {},
-        {
-          database: freshDatabase(),
-          instances,
-          behindProxy,
-        },
-      );
+      const liveServer = await startBenchServer(options.root, options.port, hops, {
+        database: freshDatabase(),
+        instances,
+        behindProxy,
+      });
       try {
         run.live = await benchLiveGame({
           url: liveServer.url,
