@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostSnapshot, playerSnapshot } from "@/lib/core/live/snapshots";
+import { type GameSummary, hostSnapshot, playerSnapshot } from "@/lib/core/live/snapshots";
 import { LiveGameSettingsSchema } from "@/lib/core/live/settings";
 import { syncDecks } from "@/lib/server/decks/sync-decks";
 import { gameEventStream, openStreamCount } from "@/lib/server/live/event-stream";
@@ -36,6 +36,17 @@ async function readEvents(
     const hit = events.find(until);
     if (hit) return { events, hit, text };
   }
+}
+
+/** The host's stream of a game, opened with `first`; its reader. */
+function hostStream(gameId: string, signal: AbortSignal, first: GameSummary) {
+  return gameEventStream({
+    db: t.db,
+    gameId,
+    signal,
+    first,
+    render: (s) => ({ snapshot: hostSnapshot(s, Date.now()), last: false }),
+  }).body!.getReader();
 }
 
 async function newGameWithPlayer() {
@@ -91,14 +102,11 @@ describe("live event streams", () => {
   it("sees a change made by another process through the version poll", async () => {
     const { gameId } = await newGameWithPlayer();
     const abort = new AbortController();
-    const response = gameEventStream({
-      db: t.db,
+    const reader = hostStream(
       gameId,
-      signal: abort.signal,
-      first: (await readGameSummary(t.db, gameId, new Date()))!,
-      render: (s) => ({ snapshot: hostSnapshot(s, Date.now()), last: false }),
-    });
-    const reader = response.body!.getReader();
+      abort.signal,
+      (await readGameSummary(t.db, gameId, new Date()))!,
+    );
     await readEvents(reader, (d) => d.lobbyLocked === false);
     await pollVersions(t.db); // remembers the current version
     // Written behind this process's back (no in-process signal), as another instance would.
@@ -116,14 +124,11 @@ describe("live event streams", () => {
   it("holds only the newest snapshot for a reader that falls behind, and sends it when read", async () => {
     const { gameId, pin } = await newGameWithPlayer();
     const abort = new AbortController();
-    const response = gameEventStream({
-      db: t.db,
+    const reader = hostStream(
       gameId,
-      signal: abort.signal,
-      first: (await readGameSummary(t.db, gameId, new Date()))!,
-      render: (s) => ({ snapshot: hostSnapshot(s, Date.now()), last: false }),
-    });
-    const reader = response.body!.getReader();
+      abort.signal,
+      (await readGameSummary(t.db, gameId, new Date()))!,
+    );
     // Nobody reads while 20 players join: each join is a change the feed reads and renders.
     for (let i = 1; i <= 20; i++) {
       await joinGame(t.db, {
@@ -151,19 +156,12 @@ describe("live event streams", () => {
     // A summary lists every player; 2,000 streams each keeping their first one filled the heap.
     const read = (await readGameSummary(t.db, gameId, new Date()))!;
     let first: WeakRef<object>;
-    const response = (() => {
+    const reader = (() => {
       const summary = { ...read }; // this stream's own, as a summary read for it alone is
 
       first = new WeakRef(summary);
-      return gameEventStream({
-        db: t.db,
-        gameId,
-        signal: abort.signal,
-        first: summary,
-        render: (s) => ({ snapshot: hostSnapshot(s, Date.now()), last: false }),
-      });
+      return hostStream(gameId, abort.signal, summary);
     })();
-    const reader = response.body!.getReader();
     await readEvents(reader, (d) => d.playerCount === 1);
     await joinGame(t.db, {
       pin,

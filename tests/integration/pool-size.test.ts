@@ -39,21 +39,23 @@ describe("PODDECK_DB_POOL_SIZE", () => {
     expect(new Set(pids.map((rows) => rows[0]!.pid)).size).toBe(3);
   });
 
-  // A busy pool: its one connection held by a transaction for 2.5 s.
-  const holdTheConnection = (client: Db) =>
-    client.$transaction(async (tx) => {
+  /** A client whose pool of one connection is held by a transaction for 2.5 s (from now). */
+  async function busyPoolOfOne() {
+    t = createTestDatabase();
+    process.env.PODDECK_DB_POOL_SIZE = "1";
+    const client = (sized = createDb(t.file));
+    const held = client.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT pg_sleep(2.5)::text AS slept`;
     });
+    await new Promise((r) => setTimeout(r, 200));
+    return { client, held };
+  }
 
   it.skipIf(!onPostgres())(
     "lets a transaction wait longer than Prisma's 2 s for a connection of a busy pool",
     async () => {
-      t = createTestDatabase();
-      process.env.PODDECK_DB_POOL_SIZE = "1";
-      sized = createDb(t.file);
-      const held = holdTheConnection(sized);
-      await new Promise((r) => setTimeout(r, 200));
-      const waited = await sized.$transaction(async (tx) => tx.$queryRaw`SELECT 1 AS one`);
+      const { client, held } = await busyPoolOfOne();
+      const waited = await client.$transaction(async (tx) => tx.$queryRaw`SELECT 1 AS one`);
       expect(waited).toEqual([{ one: 1 }]);
       await held;
     },
@@ -62,12 +64,8 @@ describe("PODDECK_DB_POOL_SIZE", () => {
   it.skipIf(!onPostgres())(
     "answers 503 with Retry-After, not 500, when no connection came in time",
     async () => {
-      t = createTestDatabase();
-      process.env.PODDECK_DB_POOL_SIZE = "1";
-      sized = createDb(t.file);
-      const held = holdTheConnection(sized);
-      await new Promise((r) => setTimeout(r, 200));
-      const error = await sized
+      const { client, held } = await busyPoolOfOne();
+      const error = await client
         .$transaction(async (tx) => tx.$queryRaw`SELECT 1`, { maxWait: 100 })
         .catch((e: unknown) => e);
       const response = toErrorResponse(error);
